@@ -1,0 +1,204 @@
+import type { Operator, QuantitativeTarget, RangeTarget, Target } from '../../model/target.js';
+import { cleanFloat, KNOWN_UNITS, unitInfo } from '../units.js';
+import { parseDeadline } from './deadline.js';
+import { normaliseText } from './normalise.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
+import { classifyQualitative } from './qualitative.js';
+
+export interface ParseContext {
+  /** The goal table's year: resolves "12月底前" to a date. */
+  year?: number;
+}
+
+/** Operator words before the number. Longest first: 不低于 must win over 低于. */
+const PREFIX_OPS: [string, Operator][] = [
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['至少', '>='],
+  ['达到', '>='],
+  ['大于等于', '>='],
+  ['不超过', '<='],
+  ['不高于', '<='],
+  ['不大于', '<='],
+  ['不多于', '<='],
+  ['控制在', '<='],
+  ['小于等于', '<='],
+  ['大于', '>'],
+  ['高于', '>'],
+  ['多于', '>'],
+  ['超过', '>'],
+  ['低于', '<'],
+  ['小于', '<'],
+  ['少于', '<'],
+  ['等于', '='],
+  ['≥', '>='],
+  ['≤', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
+];
+/** Operator words after the number and unit: "1000家以上", "50万元以内". */
+const SUFFIX_OPS: [string, Operator][] = [
+  ['及以上', '>='],
+  ['或以上', '>='],
+  ['以上', '>='],
+  ['及以下', '<='],
+  ['或以下', '<='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['之内', '<='],
+  ['内', '<='],
+];
+/** Scale words folded into the value when they are not part of a known unit ("550万粒"). */
+const SCALES: [string, number][] = [
+  ['千万', 1e7],
+  ['百万', 1e6],
+  ['亿', 1e8],
+  ['万', 1e4],
+  ['千', 1e3],
+];
+
+const NUMBER = new RegExp(`^(?:-?\\d+(?:\\.\\d+)?|\\.\\d+|[${CHINESE_NUMERAL_CHARS}]+)`);
+const PLACEHOLDER = /^[≥≤<>=]*[*xX?×…]+[%]?$|^[-/\\_.…]+$|^(待定|暂无|无数据|xx|XX)$/;
+/** Characters a unit may contain: CJK, %, ‰, Latin letters, and the compound separators / * · ×. */
+const UNIT = /^[\u4e00-\u9fff%‰a-zA-Z/*·×]{1,10}$/;
+
+const DIRECTION: Record<Operator, QuantitativeTarget['direction']> = {
+  '>=': 'positive',
+  '>': 'positive',
+  '=': 'equal',
+  '<': 'reverse',
+  '<=': 'reverse',
+};
+
+/**
+ * Parse a target as written ("≥1000家", "不超过50万元", "90%-95%", "12月底前", "较往年有所提高") into a
+ * structured target. Never throws: text it cannot read comes back as direction 'invalid' with a reason.
+ */
+export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
+  const full = normaliseText(raw);
+  if (full === '') return invalid(raw, 'empty', '指标值为空');
+  if (PLACEHOLDER.test(full)) return invalid(raw, 'placeholder', `指标值“${raw.trim()}”是占位符，没有填写具体数值`);
+  const { body, note } = splitNote(full);
+  const withNote = <T extends Target>(t: T): T => (note ? { ...t, note } : t);
+
+  const deadline = parseDeadline(body, raw, ctx.year);
+  if (deadline) return withNote(deadline);
+  const range = parseRange(body, raw);
+  if (range) return withNote(range);
+  const quantity = parseQuantitative(body, raw);
+  if (quantity) return withNote(quantity);
+  if (!/\d/.test(body) && /[\u4e00-\u9fff]/.test(body)) return classifyQualitative(full, raw);
+  return invalid(
+    raw,
+    'unrecognised',
+    `无法识别指标值“${raw.trim()}”：应为“运算符+数值+单位”（如 ≥1000家）、区间、日期或文字描述`,
+  );
+}
+
+function invalid(raw: string, code: 'empty' | 'placeholder' | 'unrecognised', message: string): Target {
+  return { raw, direction: 'invalid', problem: { code, message } };
+}
+
+/** A trailing bracketed remark after a number: "≥95%(抽样调查)". */
+function splitNote(s: string): { body: string; note?: string } {
+  const m = /^(.*?[\d%\u4e00-\u9fff])\(([^()]*)\)$/.exec(s);
+  if (m?.[1] && m[2] !== undefined && /^[≥≤<>=]?\d|^[\d.]/.test(m[1])) return { body: m[1], note: m[2] };
+  return { body: s };
+}
+
+interface Amount {
+  value: number;
+  unit: string | null;
+  scale?: number;
+}
+
+/** "1.5万" → 15000 (scale 1e4); "4万人" → 4 万人; "550万粒" → 5500000 粒; "一千家" → 1000 家. */
+function readAmount(s: string): { amount: Amount; rest: string } | null {
+  const m = NUMBER.exec(s);
+  if (!m) return null;
+  const text = m[0];
+  let rest = s.slice(text.length);
+  let value = /\d/.test(text) ? Number(text) : parseChineseNumeral(text);
+  if (value === null || !Number.isFinite(value)) return null;
+  let scale: number | undefined;
+  if (!KNOWN_UNITS.some((u) => rest.startsWith(u))) {
+    const sc = SCALES.find(([w]) => rest.startsWith(w));
+    if (sc) {
+      scale = sc[1];
+      value = cleanFloat(value * sc[1]);
+      rest = rest.slice(sc[0].length);
+    }
+  }
+  return { amount: { value, unit: null, ...(scale ? { scale } : {}) }, rest };
+}
+
+/** Split the unit off the end: "家以上" → unit 家, suffix op ≥. */
+function readUnit(rest: string): { unit: string | null; op: Operator | null } | null {
+  let op: Operator | null = null;
+  for (const [word, o] of SUFFIX_OPS) {
+    if (rest.endsWith(word)) {
+      op = o;
+      rest = rest.slice(0, -word.length);
+      break;
+    }
+  }
+  if (rest === '') return { unit: null, op };
+  if (!UNIT.test(rest)) return null;
+  return { unit: rest.replace(/[·×]/g, '*'), op };
+}
+
+function quantityFields(unit: string | null, scale?: number) {
+  return { unit, dimension: unit ? unitInfo(unit).dimension : null, ...(scale ? { scale } : {}) };
+}
+
+function parseQuantitative(s: string, raw: string): QuantitativeTarget | null {
+  let op: Operator | null = null;
+  let rest = s;
+  for (const [word, o] of PREFIX_OPS) {
+    if (rest.startsWith(word)) {
+      op = o;
+      rest = rest.slice(word.length);
+      break;
+    }
+  }
+  const read = readAmount(rest);
+  if (!read) return null;
+  const tail = readUnit(read.rest);
+  if (!tail) return null;
+  if (op && tail.op && op !== tail.op) return null;
+  const finalOp = op ?? tail.op;
+  const { value, scale } = read.amount;
+  // A bare "0次" (accidents) means exactly zero; any other bare number means "at least".
+  const effective: Operator = finalOp ?? (value === 0 ? '=' : '>=');
+  return {
+    raw,
+    direction: DIRECTION[effective],
+    op: effective,
+    value,
+    ...quantityFields(tail.unit, scale),
+    ...(finalOp ? {} : { implicitOp: true }),
+  };
+}
+
+function parseRange(s: string, raw: string): RangeTarget | null {
+  const m = /^(.+?)(?:-|~|至|到)(.+)$/.exec(s);
+  if (!m?.[1] || !m[2]) return null;
+  const lo = readAmount(m[1]);
+  const hi = readAmount(m[2]);
+  if (!lo || !hi) return null;
+  const loUnit = readUnit(lo.rest);
+  const hiUnit = readUnit(hi.rest);
+  if (!loUnit || !hiUnit || loUnit.op || hiUnit.op) return null;
+  const unit = hiUnit.unit ?? loUnit.unit;
+  if (loUnit.unit && hiUnit.unit && loUnit.unit !== hiUnit.unit) return null;
+  if (lo.amount.value > hi.amount.value) return null;
+  return {
+    raw,
+    direction: 'range',
+    min: lo.amount.value,
+    max: hi.amount.value,
+    ...quantityFields(unit, hi.amount.scale),
+  };
+}

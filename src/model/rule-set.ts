@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Where a number comes from: document number and clause, or "地方实践" with an example.
+ * Required on every block that holds a number; the loader refuses a block without one.
+ */
+export const Source = z.string().trim().min(4, '每条规则都要注明来源（文号与条款，或“地方实践”及例子）');
+
+export const RoundingMode = z.enum(['half-up', 'half-even', 'truncate', 'none']);
+export const Rounding = z.object({
+  /** Decimal places kept; 0 = integers (Hebei practice). Ignored when mode is none. */
+  decimals: z.number().int().min(0).max(6),
+  mode: RoundingMode,
+});
+
+/** A formula: a built-in id, or a custom mathjs expression over a fixed set of names. */
+export const Formula = z.union([
+  z.object({ builtin: z.string().min(1) }).strict(),
+  z.object({ expr: z.string().min(1) }).strict(),
+]);
+
+const scoringRule = {
+  formula: Formula,
+  /** Cap the score at the indicator's weight (得分最高不能超过该指标分值). */
+  cap: z.boolean(),
+  source: Source,
+};
+
+export const QualitativeBand = z.object({
+  /** 达成 / 部分达成 / 未达成 */
+  grade: z.string().min(1),
+  label: z.string(),
+  /** Share of the weight, inclusive lower bound. */
+  min: z.number().min(0).max(1),
+  /** Share of the weight, upper bound (inclusive only for the top band). */
+  max: z.number().min(0).max(1),
+});
+
+export const GradeBand = z.object({ grade: z.string().min(1), min: z.number().min(0).max(100) });
+
+export const RuleSet = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  description: z.string(),
+  extends: z.string().optional(),
+  /** 预算执行率: score = min(rate, cap) × weight (cap null = no cap). */
+  execution: z.object({
+    weight: z.number().min(0).max(100),
+    cap: z.number().positive().nullable(),
+    formula: Formula,
+    /** Rate below which a written reason is required (Sichuan: 0.9); null = never. */
+    explainBelow: z.number().min(0).max(1).nullable(),
+    source: Source,
+  }),
+  /** 一级指标分值. Keys are tier-1 names as printed (产出指标 …). */
+  tiers: z.object({
+    weights: z.record(z.string(), z.number().min(0).max(100)),
+    /** Where a missing tier's weight goes (满意度 → 效益, UNVERIFIED 10号); null = re-normalise over the rest. */
+    whenMissing: z.record(z.string(), z.string()).nullable(),
+    source: Source,
+  }),
+  /** How an unweighted tier's points are shared among its indicators. */
+  allocation: z.object({ method: z.enum(['equal']), source: Source }),
+  scoring: z.object({
+    positive: z.object(scoringRule),
+    reverse: z.object(scoringRule),
+    equal: z.object(scoringRule),
+    range: z.object(scoringRule),
+    deadline: z.object({
+      /** Share of the weight given when done late (0 = nothing). */
+      lateShare: z.number().min(0).max(1),
+      source: Source,
+    }),
+    qualitative: z.object({ bands: z.array(QualitativeBand).min(1), source: Source }),
+    notApplicable: z.object({ method: z.enum(['renormalise']), source: Source }),
+    /** Require a written explanation when actual ≥ explainAt × target (Guangxi 130%); null = never. */
+    overAchievement: z.object({ explainAt: z.number().min(1).nullable(), source: Source }),
+  }),
+  grades: z.object({ bands: z.array(GradeBand).min(1), source: Source }),
+  rounding: z.object({ indicator: Rounding, total: Rounding, source: Source }),
+  /** Cap the total at executionRate × 100 (a local practice); off by default. */
+  totalCeiling: z.object({ byExecutionRate: z.boolean(), source: Source }),
+  /** Mid-year monitoring settings (used by `jixiao monitor`). */
+  monitoring: z
+    .object({
+      /** Plan share between milestones: the last milestone reached, or linear interpolation. */
+      planBetweenMilestones: z.enum(['step', 'linear']),
+      /** Gap (in percentage points, executed − planned) at or below which the status turns amber / red. */
+      amberGap: z.number(),
+      redGap: z.number(),
+      source: Source,
+    })
+    .optional(),
+});
+
+export type Rounding = z.infer<typeof Rounding>;
+export type RoundingMode = z.infer<typeof RoundingMode>;
+export type Formula = z.infer<typeof Formula>;
+export type QualitativeBand = z.infer<typeof QualitativeBand>;
+export type GradeBand = z.infer<typeof GradeBand>;
+export type RuleSet = z.infer<typeof RuleSet>;

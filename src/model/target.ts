@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** 指标性质: how a target compares with an actual. */
+export const Operator = z.enum(['>=', '>', '=', '<', '<=']);
+export type Operator = z.infer<typeof Operator>;
+
+export const Dimension = z.enum(['count', 'money', 'percent', 'time', 'area', 'length', 'mass', 'volume', 'compound']);
+export type Dimension = z.infer<typeof Dimension>;
+
+const base = {
+  /** The target exactly as written in the table. */
+  raw: z.string(),
+  /** A trailing remark in brackets, e.g. "≥95%（抽样调查）" → "抽样调查". */
+  note: z.string().optional(),
+};
+
+const quantity = {
+  /** Unit as written after normalisation ("家", "万元", "%", "元/人"); null for a bare number. */
+  unit: z.string().nullable(),
+  dimension: Dimension.nullable(),
+  /** Multiplier of a scale word that was folded into value ("1.5万" → value 15000, scale 10000). */
+  scale: z.number().optional(),
+};
+
+/** 正向 / 反向 / 等于: a number compared with an operator. */
+export const QuantitativeTarget = z.object({
+  ...base,
+  direction: z.enum(['positive', 'reverse', 'equal']),
+  op: Operator,
+  value: z.number(),
+  ...quantity,
+  /** True when the table gave no operator ("100%", "100" → ≥). */
+  implicitOp: z.boolean().optional(),
+});
+
+export const RangeTarget = z.object({
+  ...base,
+  direction: z.literal('range'),
+  min: z.number(),
+  max: z.number(),
+  ...quantity,
+});
+
+/** A date by which something must be done: "2025年12月31日前", "12月底前", "≤2025年". */
+export const DeadlineTarget = z.object({
+  ...base,
+  direction: z.literal('deadline'),
+  /** Last day allowed, ISO yyyy-MM-dd; null when the year is unknown (no table year given). */
+  date: z.string().nullable(),
+  precision: z.enum(['year', 'month', 'day']),
+  year: z.number().int().nullable(),
+  month: z.number().int().min(1).max(12).optional(),
+  day: z.number().int().min(1).max(31).optional(),
+  /** "前" / "≤" (on or before, the default) or "<" (strictly before). */
+  op: z.enum(['<=', '<']),
+});
+
+export const QualitativeTarget = z.object({
+  ...base,
+  direction: z.literal('qualitative'),
+  /** improve: a trend ("较往年有所提高"), vague without a baseline; achieve: a state ("达到预期", "合格", "是"). */
+  sense: z.enum(['improve', 'achieve', 'state']),
+  text: z.string(),
+});
+
+/** A target that could not be understood: a placeholder, an empty cell, or text with numbers we cannot read. */
+export const InvalidTarget = z.object({
+  ...base,
+  direction: z.literal('invalid'),
+  problem: z.object({
+    code: z.enum(['empty', 'placeholder', 'unrecognised']),
+    message: z.string(),
+  }),
+});
+
+export const Target = z.discriminatedUnion('direction', [
+  QuantitativeTarget,
+  RangeTarget,
+  DeadlineTarget,
+  QualitativeTarget,
+  InvalidTarget,
+]);
+
+export type QuantitativeTarget = z.infer<typeof QuantitativeTarget>;
+export type RangeTarget = z.infer<typeof RangeTarget>;
+export type DeadlineTarget = z.infer<typeof DeadlineTarget>;
+export type QualitativeTarget = z.infer<typeof QualitativeTarget>;
+export type InvalidTarget = z.infer<typeof InvalidTarget>;
+export type Target = z.infer<typeof Target>;
+export type Direction = Target['direction'];
