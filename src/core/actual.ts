@@ -1,0 +1,37 @@
+import type { Target } from '../model/target.js';
+import { parseTarget } from './target/parse.js';
+
+/** 实际完成值, parsed once from what the evaluator wrote. */
+export type ActualValue =
+  | { raw: string; kind: 'number'; value: number; unit: string | null }
+  | { raw: string; kind: 'date'; date: string }
+  | { raw: string; kind: 'text'; text: string };
+
+export type ActualParse = { ok: true; value: ActualValue } | { ok: false; message: string };
+
+/**
+ * Read an actual with the target parser (one grammar for both): "1050家", "≥90%", "2025-11-20", "达成预期指标".
+ * A number given as a YAML number is in the target's unit.
+ */
+export function parseActual(input: string | number, year?: number): ActualParse {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, message: `实际完成值不是有效数字：${input}` };
+    return { ok: true, value: { raw: String(input), kind: 'number', value: input, unit: null } };
+  }
+  const t: Target = parseTarget(input, year === undefined ? {} : { year });
+  switch (t.direction) {
+    case 'positive':
+    case 'reverse':
+    case 'equal':
+      return { ok: true, value: { raw: input, kind: 'number', value: t.value, unit: t.unit } };
+    case 'deadline':
+      if (t.date === null) return { ok: false, message: `实际完成日期“${input}”缺少年份` };
+      return { ok: true, value: { raw: input, kind: 'date', date: t.date } };
+    case 'qualitative':
+      return { ok: true, value: { raw: input, kind: 'text', text: t.text } };
+    case 'range':
+      return { ok: false, message: `实际完成值“${input}”是一个区间，应填写一个确定的值` };
+    case 'invalid':
+      return { ok: false, message: t.problem.message.replace('指标值', '实际完成值') };
+  }
+}

@@ -1,0 +1,54 @@
+import type { Problem } from '../../errors.js';
+import type { Target } from '../../model/target.js';
+import type { ActualValue } from '../actual.js';
+import { convert, unitInfo } from '../units.js';
+
+export type UnitComparison =
+  | { ok: true; value: number; unit: string | null; note?: string; warnings: Problem[] }
+  | { ok: false; message: string };
+
+/**
+ * Bring the actual into the target's unit. No unit on the actual means the target's unit. Different count
+ * nouns (家 vs 次) are a warning; different dimensions (万元 vs %) an error naming both.
+ */
+export function compareUnits(
+  target: Extract<Target, { unit: string | null }>,
+  actual: Extract<ActualValue, { kind: 'number' }>,
+  where: string,
+): UnitComparison {
+  const tu = target.unit;
+  const au = actual.unit;
+  const warnings: Problem[] = [];
+  if (au === null || tu === null || au === tu) {
+    const targetValue = target.direction === 'range' ? target.max : target.value;
+    if (au === null && target.dimension === 'percent' && actual.value > 0 && actual.value <= 1 && targetValue > 1) {
+      warnings.push({
+        code: 'percent-as-fraction',
+        where,
+        message: `实际完成值 ${actual.raw} 像是小数形式的比率，指标值以百分数表示（${target.raw}），如为 ${actual.value * 100}% 请写成“${actual.value * 100}%”`,
+      });
+    }
+    return { ok: true, value: actual.value, unit: tu ?? au, warnings };
+  }
+  const c = convert(actual.value, au, tu);
+  if (c.ok) {
+    return {
+      ok: true,
+      value: c.value,
+      unit: tu,
+      note: `实际完成值 ${actual.raw} 换算为 ${c.value}${tu}${c.approximate ? '（按月30天、年365天近似换算）' : ''}`,
+      warnings,
+    };
+  }
+  const a = unitInfo(au);
+  const t = unitInfo(tu);
+  if (a.dimension === 'count' && t.dimension === 'count') {
+    warnings.push({
+      code: 'unit-mismatch',
+      where,
+      message: `实际完成值单位“${au}”与指标值单位“${tu}”不同，按数值直接比较`,
+    });
+    return { ok: true, value: actual.value, unit: tu, warnings };
+  }
+  return { ok: false, message: `实际完成值 ${actual.raw} 与指标值 ${target.raw}：${c.message}` };
+}

@@ -1,0 +1,33 @@
+import type { Problem } from '../../errors.js';
+import type { ActualsDocument } from '../../model/actuals.js';
+import type { GoalDocument } from '../../model/goals.js';
+import { bindActuals } from './bind.js';
+import { scoreProject } from './project.js';
+import type { Evaluation, ScoringRules } from './types.js';
+
+export type ScoreResult =
+  | { ok: true; evaluation: Evaluation; warnings: Problem[] }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+/** Score every project of the goal document against the evaluator's actuals. Pure: plain data in and out. */
+export function scoreDocument(goals: GoalDocument, actuals: ActualsDocument, rules: ScoringRules): ScoreResult {
+  const bound = bindActuals(goals, actuals);
+  const errors = [...bound.problems];
+  const projects = bound.projects.map((p) => {
+    const r = scoreProject(p, rules);
+    errors.push(...r.errors);
+    return r.score;
+  });
+  const warnings = projects.flatMap((p) => p.warnings);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  const evaluation: Evaluation = {
+    schema: 'jixiao/evaluation@1',
+    ruleSet: { id: rules.ruleSet.id, label: rules.ruleSet.label },
+    period: actuals.period,
+    asOf: actuals.asOf ?? null,
+    projects,
+  };
+  return { ok: true, evaluation, warnings };
+}
+
+export type { Evaluation, IndicatorScore, ProjectScore, ScoringRules } from './types.js';

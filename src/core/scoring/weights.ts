@@ -1,0 +1,122 @@
+import type { Problem } from '../../errors.js';
+import type { RuleSet } from '../../model/rule-set.js';
+import { sumExact } from '../rounding.js';
+import { allocate } from './allocate.js';
+
+export interface WeightInput {
+  tier1: string;
+  /** 分值 stated in the goal table or the actuals. */
+  explicit?: number;
+  notApplicable: boolean;
+}
+
+export interface WeightPlan {
+  tiers: { name: string; weight: number }[];
+  /** 分值 before 不适用 re-normalisation. */
+  base: number[];
+  /** 分值 that count. */
+  weights: number[];
+  notes: string[];
+  problems: Problem[];
+}
+
+/** Decimal places weights are allocated at: what the rule set rounds scores to, so weights are printable. */
+export function weightDecimals(rules: RuleSet): number {
+  const r = rules.rounding.indicator;
+  return r.mode === 'none' ? 2 : r.decimals;
+}
+
+/**
+ * 一级指标分值 from the rule set, moved or re-normalised when a tier is absent; within a tier the stated 分值,
+ * the rest shared equally; 不适用 indicators dropped and their tier's weight re-shared among the others.
+ */
+export function planWeights(items: readonly WeightInput[], rules: RuleSet, where: string): WeightPlan {
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const decimals = weightDecimals(rules);
+  const ruleTiers = rules.tiers.weights;
+  const present = [...new Set(items.map((i) => i.tier1))];
+  for (const name of present) {
+    if (!(name in ruleTiers)) {
+      problems.push({
+        code: 'unknown-tier',
+        where,
+        message: `一级指标“${name}”不在规则集“${rules.id}”的分值表中（${Object.keys(ruleTiers).join('、')}）`,
+      });
+    }
+  }
+  const tierWeight = new Map<string, number>(present.map((n) => [n, ruleTiers[n] ?? 0]));
+  let orphan = 0;
+  for (const [name, weight] of Object.entries(ruleTiers)) {
+    if (present.includes(name) || weight === 0) continue;
+    const to = rules.tiers.whenMissing?.[name];
+    if (to && tierWeight.has(to)) {
+      tierWeight.set(to, (tierWeight.get(to) ?? 0) + weight);
+      notes.push(`未设${name}，其${weight}分并入${to}`);
+    } else {
+      orphan += weight;
+      notes.push(`未设${name}，其${weight}分按比例分摊到其他一级指标`);
+    }
+  }
+  if (orphan > 0) spread(tierWeight, orphan, decimals);
+
+  const base = new Array<number>(items.length).fill(0);
+  const weights = new Array<number>(items.length).fill(0);
+  // A tier whose indicators are all 不适用 passes its weight to the other tiers.
+  const dead = present.filter((t) => items.every((i) => i.tier1 !== t || i.notApplicable));
+  const live = new Map(tierWeight);
+  if (dead.length > 0 && dead.length < present.length) {
+    const freed = dead.reduce((s, t) => s + (live.get(t) ?? 0), 0);
+    for (const t of dead) live.set(t, 0);
+    spread(live, freed, decimals);
+    notes.push(`${dead.join('、')}全部不适用，其分值按比例分摊到其他一级指标`);
+  }
+  for (const tier of present) {
+    const idx = items.flatMap((it, i) => (it.tier1 === tier ? [i] : []));
+    const tw = tierWeight.get(tier) ?? 0;
+    const stated = idx.filter((i) => items[i]?.explicit !== undefined);
+    const statedSum = sumExact(stated.map((i) => items[i]?.explicit ?? 0));
+    const free = idx.filter((i) => items[i]?.explicit === undefined);
+    if (statedSum > tw || (free.length === 0 && statedSum !== tw)) {
+      problems.push({
+        code: 'weights-sum',
+        where,
+        message: `${tier}的三级指标分值合计${statedSum}分，应等于该一级指标的${tw}分`,
+      });
+    }
+    const shared = allocate(
+      Math.max(0, tw - statedSum),
+      free.map(() => 1),
+      decimals,
+    );
+    free.forEach((i, k) => {
+      base[i] = shared[k] ?? 0;
+    });
+    for (const i of stated) base[i] = items[i]?.explicit ?? 0;
+    const applicable = idx.filter((i) => !items[i]?.notApplicable);
+    const scaled = allocate(
+      live.get(tier) ?? 0,
+      applicable.map((i) => base[i] ?? 0),
+      decimals,
+    );
+    applicable.forEach((i, k) => {
+      weights[i] = scaled[k] ?? 0;
+    });
+  }
+  const tiers = present.map((name) => ({ name, weight: live.get(name) ?? 0 }));
+  return { tiers, base, weights, notes, problems };
+}
+
+/** Add `extra` to the tiers in proportion to their weights, exactly. */
+function spread(tiers: Map<string, number>, extra: number, decimals: number): void {
+  const names = [...tiers.keys()].filter((n) => (tiers.get(n) ?? 0) > 0);
+  const total = names.reduce((s, n) => s + (tiers.get(n) ?? 0), 0) + extra;
+  const shares = allocate(
+    total,
+    names.map((n) => tiers.get(n) ?? 0),
+    decimals,
+  );
+  names.forEach((n, k) => {
+    tiers.set(n, shares[k] ?? 0);
+  });
+}
