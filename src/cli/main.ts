@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
  * The jixiao command line. Each command lives in its own module and is imported only when it runs, so
  * `jixiao --help` and light commands do not pay for heavy modules (mathjs, exceljs, Chromium).
  */
-export function buildProgram(): Command {
+export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command('jixiao')
     .description('绩效 — 预算绩效管理评分工具：导入绩效目标表、评分、运行监控、目标审核、生成自评报告')
     .version('0.1.0', '-V, --version', '显示版本')
@@ -33,6 +33,62 @@ export function buildProgram(): Command {
       await runSchema(name);
     });
 
+  program
+    .command('template')
+    .description('生成实际完成情况填报模板（YAML），列出每个项目和指标，留空待填')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .option('-p, --period <period>', 'year-end（年终自评）| mid-year（运行监控）', 'year-end')
+    .option('--as-of <date>', '运行监控截止日期（mid-year），默认 6月30日')
+    .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
+    .action(async (goals: string, opts: { period: string; asOf?: string; output?: string }) => {
+      const { runTemplate } = await import('./commands/template.js');
+      await runTemplate(goals, opts);
+    });
+
+  program
+    .command('score')
+    .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<actuals>', '实际完成情况（YAML 或 JSON；用 jixiao template 生成）')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
+    .action(async (goals: string, actuals: string, opts: { rules: string; format: string; output?: string }) => {
+      const { runScore } = await import('./commands/score.js');
+      await runScore(goals, actuals, opts);
+    });
+
+  program
+    .command('monitor')
+    .description('运行监控（年中）：预算执行与资金支出计划、序时进度对比，指标进度与全年预测')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<actuals>', '截至监控日的完成情况（YAML 或 JSON，period: mid-year）')
+    .requiredOption('--as-of <date>', '监控截止日期，如 2025-06-30')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
+    .action(
+      async (
+        goals: string,
+        actuals: string,
+        opts: { asOf: string; rules: string; format: string; output?: string },
+      ) => {
+        const { runMonitor } = await import('./commands/monitor.js');
+        await runMonitor(goals, actuals, opts);
+      },
+    );
+
+  program
+    .command('check')
+    .description('绩效目标审核：检查目标表中的缺陷（指标值无法识别、成本与预算不符、重复指标等）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .action(async (goals: string, opts: { format: string; rules: string }) => {
+      const { runCheck } = await import('./commands/check.js');
+      state.exitCode = await runCheck(goals, opts);
+    });
+
   const rules = program.command('rules').description('评分规则集：列出、查看（每条规则附来源）');
   rules
     .command('list')
@@ -56,8 +112,10 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that finds problems in the data it checks (check: errors) sets a non-zero exit code.
+    const state = { exitCode: 0 };
+    await buildProgram(state).parseAsync(argv, { from: 'user' });
+    return state.exitCode;
   } catch (err) {
     if (err instanceof UserError) {
       process.stderr.write(`错误：${err.describe()}\n`);

@@ -42,3 +42,8 @@ export function describeRounding(rule: Rounding): string {
 export function fixed(x: number, decimals: number): string {
   return round(x, { decimals, mode: 'half-up' }).toFixed(decimals);
 }
+
+/** A number inside an explanation sentence: at most 4 decimals, no trailing zeros (13.575, 0.6667, 12). */
+export function num(x: number): string {
+  return String(round(x, { decimals: 4, mode: 'half-up' }));
+}

@@ -1,6 +1,7 @@
 import type { Problem } from '../../errors.js';
 import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
+import { num } from '../rounding.js';
 import { convert, unitInfo } from '../units.js';
 
 export type UnitComparison =
@@ -36,7 +37,7 @@ export function compareUnits(
       ok: true,
       value: c.value,
       unit: tu,
-      note: `实际完成值 ${actual.raw} 换算为 ${c.value}${tu}${c.approximate ? '（按月30天、年365天近似换算）' : ''}`,
+      note: `实际完成值 ${actual.raw} 换算为 ${num(c.value)}${tu}${c.approximate ? '（按月30天、年365天近似换算）' : ''}`,
       warnings,
     };
   }

@@ -4,7 +4,7 @@ import type { Indicator } from '../../model/goals.js';
 import type { Formula, RuleSet } from '../../model/rule-set.js';
 import type { RangeTarget, Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
-import { describeRounding, round } from '../rounding.js';
+import { describeRounding, num, round } from '../rounding.js';
 import { cleanFloat } from '../units.js';
 import { BUILTINS } from './builtins.js';
 import { compareUnits } from './compare-units.js';
@@ -28,7 +28,7 @@ export interface IndicatorOutcome {
 }
 
 type Kind = 'positive' | 'reverse' | 'equal' | 'range';
-const fmt = (x: number) => String(cleanFloat(x));
+const fmt = num;
 
 /** Score one indicator by the rule set; errors (no score possible) and warnings are returned, not thrown. */
 export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): IndicatorOutcome {
@@ -94,6 +94,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
     points = share * weight;
     e.steps.push(`${builtin.text}：A=${fmt(a)}，B=${fmt(b)}，w=${fmt(weight)} → ${fmt(points)}`);
   }
+  if (met) e.steps.unshift(`实际完成值 ${fmt(b)}${units.unit ?? ''} 达到指标值 ${target.raw}`);
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
   const explainAt = r.scoring.overAchievement.explainAt;

@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import type { RuleSet } from '../../model/rule-set.js';
-import { describeRounding, round, sumExact } from '../rounding.js';
+import { describeRounding, num, round, sumExact } from '../rounding.js';
 import { cleanFloat } from '../units.js';
 import type { BoundProject } from './bind.js';
 import { projectLabel } from './bind.js';
@@ -9,7 +9,7 @@ import { explain, finish, scoreIndicator } from './indicator.js';
 import type { BudgetScore, IndicatorScore, ProjectScore, ScoringRules } from './types.js';
 import { planWeights } from './weights.js';
 
-const fmt = (x: number) => String(cleanFloat(x));
+const fmt = num;
 
 /** Score one project: execution rate, every indicator, tier subtotals, total and grade. */
 export function scoreProject(p: BoundProject, rules: ScoringRules): { score: ProjectScore; errors: Problem[] } {
@@ -146,7 +146,9 @@ function scoreBudget(
   const adjusted = b.adjusted ?? initial;
   const rule = r.execution;
   const weight = rule.weight;
-  const rate = adjusted > 0 ? round(b.executed / adjusted, { decimals: 4, mode: 'half-up' }) : 0;
+  // Score from the exact rate; only the reported rate is rounded (no double rounding at a boundary).
+  const exactRate = adjusted > 0 ? b.executed / adjusted : 0;
+  const rate = round(exactRate, { decimals: 4, mode: 'half-up' });
   if (adjusted <= 0) errors.push({ code: 'budget-zero', where, message: '全年预算数为0，无法计算预算执行率' });
   const e = explain(
     'execution',
@@ -158,7 +160,7 @@ function scoreBudget(
   e.steps.push(
     `执行率 = ${fmt(b.executed)}/${fmt(adjusted)} = ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}%`,
   );
-  const share = rule.cap === null ? rate : Math.min(rate, rule.cap);
+  const share = rule.cap === null ? exactRate : Math.min(exactRate, rule.cap);
   if (rule.cap !== null && rate > rule.cap)
     e.steps.push(`执行率超过 ${fmt(rule.cap * 100)}%，按 ${fmt(rule.cap * 100)}% 计`);
   let points = share * weight;

@@ -70,7 +70,7 @@ describe('year-end scoring under the national rule set', () => {
   it('converts units within a dimension (元 → 万元, 天 → 月)', () => {
     const p = score([...allMet.slice(0, 3), '500000元', ...allMet.slice(4)]);
     expect(p.indicators[3]).toMatchObject({ score: 12.5, status: 'met' });
-    expect(p.indicators[3]?.explanation.steps[0]).toContain('换算为 50万元');
+    expect(p.indicators[3]?.explanation.steps).toContain('实际完成值 500000元 换算为 50万元');
   });
 
   it('scores a deadline by date: on time full, late zero', () => {

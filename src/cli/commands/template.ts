@@ -1,0 +1,27 @@
+import { UserError } from '../../errors.js';
+import { loadGoals } from '../../io/goals.js';
+import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { actualsTemplate, type Period } from '../../report/actuals-template.js';
+
+/** `jixiao template GOALS --period year-end|mid-year [-o FILE]`: the entry file to fill in. */
+export async function runTemplate(
+  goalsPath: string,
+  opts: { period: string; asOf?: string; output?: string },
+): Promise<void> {
+  if (opts.period !== 'year-end' && opts.period !== 'mid-year') {
+    throw new UserError(`--period 只能是 year-end（年终自评）或 mid-year（运行监控），收到“${opts.period}”`);
+  }
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+    throw new UserError(`--as-of 应为 yyyy-MM-dd，收到“${opts.asOf}”`);
+  if (opts.output?.endsWith('.xlsx')) throw new UserError('Excel 模板（.xlsx）尚未支持，请用 .yaml');
+  if (opts.output) assertNotInput(opts.output, [goalsPath]);
+  const goals = loadGoals(goalsPath);
+  const text = actualsTemplate(goals, opts.period as Period, opts.asOf);
+  if (!opts.output) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileAtomic(opts.output, text);
+  const n = goals.projects.reduce((s, p) => s + p.indicators.length, 0);
+  process.stderr.write(`已生成填报模板：${goals.projects.length} 个项目、${n} 个指标 → ${opts.output}\n`);
+}

@@ -1,0 +1,32 @@
+import { relative } from 'node:path';
+import { UserError } from '../errors.js';
+import { ActualsDocument } from '../model/actuals.js';
+import { placeInChain, readRuleFile } from './rules-yaml.js';
+import { zodProblems } from './rules-zod.js';
+
+/**
+ * The evaluator's actuals (YAML or JSON; JSON is YAML). Every schema problem is reported at once with the key
+ * path and line: `actuals.yaml: projects[2].indicators[4].grade: 应为以下之一：达成、部分达成、未达成（第 61 行）`.
+ */
+export function loadActuals(path: string): ActualsDocument {
+  const display = relative(process.cwd(), path) || path;
+  const { ruleFile, problems } = readRuleFile(path, display);
+  if (!ruleFile) throw new UserError(`无法读取实际完成情况 ${display}`, problems);
+  const parsed = ActualsDocument.safeParse(dropBlanks(ruleFile.data));
+  if (!parsed.success) {
+    throw new UserError(
+      `实际完成情况 ${display} 有 ${parsed.error.issues.length} 处问题`,
+      zodProblems(parsed.error.issues, placeInChain([ruleFile])),
+    );
+  }
+  return parsed.data;
+}
+
+/** A blank cell in the template (`reason:`) loads as null: treat it as not filled in. */
+function dropBlanks(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dropBlanks);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([k, x]) => (x === null || x === '' ? [] : [[k, dropBlanks(x)]])),
+  );
+}

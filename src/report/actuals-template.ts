@@ -1,0 +1,68 @@
+import { stringify } from 'yaml';
+import type { GoalDocument, GoalTable, Indicator } from '../model/goals.js';
+
+export type Period = 'year-end' | 'mid-year';
+
+/** A YAML scalar: plain when safe, quoted when not (names with ":" or "#", leading symbols). */
+const y = (v: string | number) => stringify(v, { lineWidth: 0 }).trimEnd();
+
+/**
+ * The evaluator's entry file, pre-filled from the goal tables: every project and indicator in table order,
+ * the target beside each blank, and the fields the period needs. Blank values load as "missing", so a file
+ * scored before it is filled in says exactly which cells are still empty.
+ */
+export function actualsTemplate(goals: GoalDocument, period: Period, asOf?: string): string {
+  const lines = [
+    `# ${goals.department.unitName ?? ''} ${goals.year}年 ${period === 'year-end' ? '项目支出绩效自评' : '绩效运行监控'}：实际完成情况`,
+    '# 金额单位：万元。actual 填“数值+单位”（如 1050家、45.2万元、98%），单位省略时按指标值的单位；日期写 2025-11-20。',
+    '# 定性指标填 grade（达成 / 部分达成 / 未达成）和档内得分 score；不适用的指标删去 actual，填 notApplicable: 原因。',
+    '# 未完成指标值时填写 reason（偏差原因分析）和 remedy（改进措施）；evidence 为佐证材料。',
+    'schema: jixiao/actuals@1',
+    `period: ${period}`,
+  ];
+  if (period === 'mid-year') lines.push(`asOf: ${asOf ?? `${goals.year}-06-30`}`);
+  lines.push('projects:');
+  for (const t of goals.projects) lines.push(...project(t, period));
+  return `${lines.join('\n')}\n`;
+}
+
+function project(t: GoalTable, period: Period): string[] {
+  const out = [
+    '',
+    `  - code: ${y(t.code)}`,
+    `    name: ${y(t.name)}`,
+    `    # 预算数 ${t.budget.total} 万元`,
+    '    budget:',
+    `      initial: ${y(t.budget.total)}`,
+    `      adjusted: ${y(t.budget.total)}   # 全年预算数（调整后）`,
+    `      executed:   # ${period === 'year-end' ? '全年执行数' : '截至监控日的执行数'}`,
+    '      reason:   # 执行率偏差原因',
+  ];
+  if (period === 'mid-year') out.push('      forecast:   # 全年预计执行数（可不填）');
+  out.push('    achievement:   # 年度总体目标实际完成情况', '    indicators:');
+  const names = t.indicators.map((i) => i.name);
+  t.indicators.forEach((ind, k) => {
+    const repeated = names.indexOf(ind.name) !== names.lastIndexOf(ind.name);
+    out.push(...indicator(ind, k + 1, repeated, period));
+  });
+  return out;
+}
+
+function indicator(ind: Indicator, no: number, repeated: boolean, period: Period): string[] {
+  const qualitative = ind.target.direction === 'qualitative';
+  const out = [
+    `      # ${no}. ${ind.tier1} / ${ind.tier2} — 指标值 ${ind.target.raw || '（空）'}${ind.description ? `；${ind.description}` : ''}`,
+    `      - name: ${y(ind.name)}`,
+  ];
+  if (repeated) out.push(`        tier2: ${y(ind.tier2)}`);
+  if (qualitative) out.push('        grade:   # 达成 / 部分达成 / 未达成', '        score:   # 档内得分');
+  else out.push(`        actual:${ind.target.direction === 'deadline' ? '   # 完成日期' : ''}`);
+  out.push('        reason:', '        remedy:', '        evidence:');
+  if (period === 'mid-year') {
+    out.push(
+      '        likelihood:   # 完成目标可能性：确定能 / 有可能 / 完全不可能',
+      '        cause:   # 偏差原因类别：经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他',
+    );
+  }
+  return out;
+}
