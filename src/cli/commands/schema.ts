@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { UserError } from '../../errors.js';
+import { ActualsDocument } from '../../model/actuals.js';
 import { GoalDocument } from '../../model/goals.js';
 import { RuleSet } from '../../model/rule-set.js';
 
 const SCHEMAS: Record<string, () => z.ZodType> = {
   goals: () => GoalDocument,
+  actuals: () => ActualsDocument,
   rules: () => RuleSet,
 };
 

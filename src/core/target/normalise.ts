@@ -19,7 +19,12 @@ const SYMBOLS: [RegExp, string][] = [
   [/(\d),(?=\d{3}(?!\d))/g, '$1'],
 ];
 
+/** Text made only of these is already normal (CJK unified ideographs are NFKC-stable): skip the work. */
+const ALREADY_NORMAL = /^[\u4e00-\u9fff0-9.%≥≤<>=~\-a-zA-Z/*()]*$/;
+const NEEDS_SYMBOL_FOLD = />=|=>|<=|=<|m2|M2|\d,\d/;
+
 export function normaliseText(text: string): string {
+  if (ALREADY_NORMAL.test(text) && !NEEDS_SYMBOL_FOLD.test(text)) return text;
   // Removing a space can join a combining mark to its base (">" + U+0338 → "≯"), so repeat to a fixed point.
   let s = text;
   for (let i = 0; i < 4; i++) {

@@ -64,6 +64,16 @@ const PLACEHOLDER = /^[≥≤<>=]*[*xX?×…]+[%]?$|^[-/\\_.…]+$|^(待定|暂�
 /** Characters a unit may contain: CJK, %, ‰, Latin letters, and the compound separators / * · ×. */
 const UNIT = /^[\u4e00-\u9fff%‰a-zA-Z/*·×]{1,10}$/;
 
+const MAYBE_DATE = /[年月]|\d[-./]\d/;
+const MAYBE_RANGE = /.[-~至到]/;
+/** Known units by their text, for a prefix lookup without scanning the whole list. */
+const UNIT_SET = new Set(KNOWN_UNITS);
+const LONGEST_UNIT = Math.max(...KNOWN_UNITS.map((u) => u.length));
+const startsWithKnownUnit = (s: string) => {
+  for (let n = Math.min(LONGEST_UNIT, s.length); n > 0; n--) if (UNIT_SET.has(s.slice(0, n))) return true;
+  return false;
+};
+
 const DIRECTION: Record<Operator, QuantitativeTarget['direction']> = {
   '>=': 'positive',
   '>': 'positive',
@@ -83,9 +93,10 @@ export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   const { body, note } = splitNote(full);
   const withNote = <T extends Target>(t: T): T => (note ? { ...t, note } : t);
 
-  const deadline = parseDeadline(body, raw, ctx.year);
+  // Cheap guards first: most targets are "≥1000家", and the deadline and range patterns are the costly ones.
+  const deadline = MAYBE_DATE.test(body) ? parseDeadline(body, raw, ctx.year) : null;
   if (deadline) return withNote(deadline);
-  const range = parseRange(body, raw);
+  const range = MAYBE_RANGE.test(body) ? parseRange(body, raw) : null;
   if (range) return withNote(range);
   const quantity = parseQuantitative(body, raw);
   if (quantity) return withNote(quantity);
@@ -103,6 +114,7 @@ function invalid(raw: string, code: 'empty' | 'placeholder' | 'unrecognised', me
 
 /** A trailing bracketed remark after a number: "≥95%(抽样调查)". */
 function splitNote(s: string): { body: string; note?: string } {
+  if (!s.endsWith(')')) return { body: s };
   const m = /^(.*?[\d%\u4e00-\u9fff])\(([^()]*)\)$/.exec(s);
   if (m?.[1] && m[2] !== undefined && /^[≥≤<>=]?\d|^[\d.]/.test(m[1])) return { body: m[1], note: m[2] };
   return { body: s };
@@ -123,7 +135,7 @@ function readAmount(s: string): { amount: Amount; rest: string } | null {
   let value = /\d/.test(text) ? Number(text) : parseChineseNumeral(text);
   if (value === null || !Number.isFinite(value)) return null;
   let scale: number | undefined;
-  if (!KNOWN_UNITS.some((u) => rest.startsWith(u))) {
+  if (!startsWithKnownUnit(rest)) {
     const sc = SCALES.find(([w]) => rest.startsWith(w));
     if (sc) {
       scale = sc[1];

@@ -1,0 +1,24 @@
+/**
+ * jixiao as a library: the same core the CLI uses. Pure functions take and return plain data; the loaders
+ * (loadGoals, loadActuals, loadRuleSet) are the only ones that touch files.
+ */
+
+// Pure core.
+export { type ActualValue, parseActual } from './core/actual.js';
+export { round } from './core/rounding.js';
+export type { Evaluation, IndicatorScore, ProjectScore, ScoringRules } from './core/scoring/index.js';
+export { scoreDocument } from './core/scoring/index.js';
+export { type ParseContext, parseTarget } from './core/target/parse.js';
+export { convert, unitInfo } from './core/units.js';
+export { type Problem, UserError } from './errors.js';
+// Edges: reading inputs.
+export { loadActuals } from './io/actuals.js';
+export { parseGoalDocument } from './io/goal-document/index.js';
+export { loadGoals } from './io/goals.js';
+export { type LoadedRuleSet, listRuleSets, loadRuleSet } from './io/rules.js';
+// Schemas (zod) and the types inferred from them.
+export { ActualsDocument, IndicatorActual, ProjectActuals } from './model/actuals.js';
+export { GoalDocument, GoalTable, Indicator } from './model/goals.js';
+export { RuleSet } from './model/rule-set.js';
+export { Target } from './model/target.js';
+export { actualsTemplate } from './report/actuals-template.js';
