@@ -9,7 +9,10 @@ import { type Problem, UserError } from '../errors.js';
  * This module costs 0.5–0.9 s to load because of mathjs: load it only with `await import()`.
  */
 
-/** The only names a formula may read. ratio = actual/target, inverse = target/actual, rate = 预算执行率. */
+/**
+ * The only names a formula may read, filled by the scoring engine: ratio = actual/target, inverse =
+ * target/actual, rate = 预算执行率, cap = the cap the engine applies to this rule.
+ */
 export interface FormulaScope {
   actual: number;
   target: number;
@@ -167,7 +170,8 @@ export function compileFormula(expr: string, where: string): CompiledFormula {
     if (typeof value === 'number' && Number.isFinite(value)) return { value };
     const shown = typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
     const error = `公式结果应为有限数字，实际为 ${shown}（除以零、负数开方，或把比较结果当作得分？）`;
-    // NaN, ±Infinity or a complex number may depend on the input; a boolean never does.
+    // NaN, ±Infinity or a complex number usually depend on the input; a boolean means a comparison was
+    // written where a score belongs.
     return { error, fatal: typeof value === 'boolean' };
   };
 
@@ -177,7 +181,10 @@ export function compileFormula(expr: string, where: string): CompiledFormula {
 
   const evaluate = (scope: FormulaScope): number => {
     const result = run(scope);
-    if ('error' in result) throw refuse(where, [result.error]);
+    if ('error' in result) {
+      const inputs = FORMULA_SYMBOLS.map((name) => `${name}=${scope[name]}`).join('，');
+      throw refuse(where, [`${result.error}；输入：${inputs}`]);
+    }
     return result.value;
   };
   return { expr, evaluate };

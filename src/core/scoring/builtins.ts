@@ -19,7 +19,7 @@ export const BUILTINS: Record<string, Builtin> = {
     share: (a, b) => (b <= a ? 1 : a <= 0 || b >= 2 * a ? 0 : 1 - (b - a) / a),
   },
   /** "=" (vendor C1): like positive when A>0; when A=0 all or nothing. */
-  equal: { text: 'A>0 时 B/A×w；A=0 时 B=0 得满分，否则0分', share: (a, b) => (a === 0 ? (b <= 0 ? 1 : 0) : b / a) },
+  equal: { text: 'A>0 时 B/A×w；A=0 时 B≤0 得满分，否则0分', share: (a, b) => (a === 0 ? (b <= 0 ? 1 : 0) : b / a) },
   /** 区间: inside → full; below → B/min; above → max/B. */
   range: {
     text: '区间内得满分；低于下限 B/下限×w；高于上限 上限/B×w',

@@ -171,10 +171,10 @@ function scoreBudget(
         actual: b.executed,
         target: adjusted,
         weight,
-        ratio: rate,
-        inverse: rate === 0 ? 0 : 1 / rate,
-        rate,
-        cap: rule.cap ?? 1,
+        ratio: exactRate,
+        inverse: exactRate === 0 ? 0 : 1 / exactRate,
+        rate: exactRate,
+        cap: weight,
       });
   }
   e.steps.push(`得分 = ${fmt(share)}×${fmt(weight)} = ${fmt(points)}`);

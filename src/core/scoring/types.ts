@@ -16,6 +16,7 @@ export interface FormulaScope {
   ratio: number;
   inverse: number;
   rate: number;
+  /** The most points the score may reach: the weight (the same for indicators and the execution rate). */
   cap: number;
 }
 

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Problem } from '../errors.js';
+
+/** A key path into a rule set: `['scoring', 'qualitative', 'bands', 1, 'min']`. */
+export type KeyPath = readonly (string | number)[];
+
+/** `scoring.qualitative.bands[1].min` — the form every message uses. */
+export function formatPath(path: KeyPath): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
+    '',
+  );
+}
+
+/** One YAML file of a rule set chain, with enough of the parse kept to point at lines. */
+export interface RuleFile {
+  /** Absolute path. */
+  file: string;
+  /** Path shown to the user (`rules/national.yaml`). */
+  display: string;
+  data: Record<string, unknown>;
+  /** 1-based line of the node at `path`, or of its nearest ancestor written in this file. */
+  lineOf(path: KeyPath): number | undefined;
+  /** True when this file itself writes a value at `path`. */
+  has(path: KeyPath): boolean;
+}
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The key path of the map key that starts at `offset` (to name a duplicate key by its path). */
+function pathAtOffset(node: unknown, offset: number, path: (string | number)[] = []): KeyPath | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) return [...path, key];
+      const inner = pathAtOffset(pair.value, offset, [...path, key]);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const inner = pathAtOffset(item, offset, [...path, i]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function hasPath(data: unknown, path: KeyPath): boolean {
+  let node = data;
+  for (const key of path) {
+    if (typeof key === 'number' ? !Array.isArray(node) : !isPlainObject(node)) return false;
+    const holder = node as Record<string | number, unknown>;
+    if (!Object.hasOwn(holder, key)) return false;
+    node = holder[key];
+  }
+  return true;
+}
+
+/**
+ * Read one rule file. Duplicate keys are refused (yaml's `uniqueKeys`): with a silent "last one wins", a
+ * copy-pasted weight would quietly override the one above it.
+ */
+export function readRuleFile(file: string, display: string): { ruleFile?: RuleFile; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    return { problems: [{ code: 'read', where: display, message: `无法读取规则集文件（${reason}）` }] };
+  }
+  const lines = new LineCounter();
+  const doc: Document = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+  const lineAt = (offset: number) => lines.linePos(offset).line;
+
+  const problems: Problem[] = doc.errors.map((err) => {
+    const line = lineAt(err.pos[0]);
+    if (err.code === 'DUPLICATE_KEY') {
+      const path = pathAtOffset(doc.contents, err.pos[0]);
+      const where = path ? `${display}: ${formatPath(path)}` : display;
+      return { code: 'duplicate_key', where, message: `重复的键：同一层里写了两次（第 ${line} 行）` };
+    }
+    const first = err.message.split('\n')[0] ?? err.message;
+    return { code: 'yaml_syntax', where: display, message: `YAML 格式错误（第 ${line} 行）：${first}` };
+  });
+  if (problems.length > 0) return { problems };
+
+  const data: unknown = doc.toJS();
+  if (!isPlainObject(data)) {
+    return {
+      problems: [
+        { code: 'yaml_shape', where: display, message: '规则集文件应是一个键值映射（id、label、execution …）' },
+      ],
+    };
+  }
+
+  const lineOf = (path: KeyPath): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return lineAt(range[0]);
+    }
+    return undefined;
+  };
+  return { ruleFile: { file, display, data, lineOf, has: (path) => hasPath(data, path) }, problems };
+}
+
+/** Where a key path lives in a chain of files: the file to fix, and the line when it is written there. */
+export type Place = (path: KeyPath, ...alternatives: KeyPath[]) => { where: string; line: number | undefined };
+
+/** A problem at a key path: `where` is `rules/x.yaml: execution.weight`, the message ends with the line. */
+export function problemAt(place: Place, code: string, path: KeyPath, message: string, ...alt: KeyPath[]): Problem {
+  const { where, line } = place(path, ...alt);
+  return { code, where, message: line === undefined ? message : `${message}（第 ${line} 行）` };
+}
+
+/**
+ * Place key paths in a chain (base → leaf). The leaf-most file that writes the value is the one to fix; for a
+ * missing key, the leaf-most file that writes its nearest parent.
+ */
+export function placeInChain(layers: readonly RuleFile[]): Place {
+  const leafFirst = [...layers].reverse();
+  const at = (layer: RuleFile, path: KeyPath) => ({
+    where: path.length === 0 ? layer.display : `${layer.display}: ${formatPath(path)}`,
+    line: path.length === 0 ? undefined : layer.lineOf(path),
+  });
+  return (path, ...alternatives) => {
+    for (const layer of leafFirst) for (const p of [path, ...alternatives]) if (layer.has(p)) return at(layer, p);
+    for (let n = path.length - 1; n >= 0; n--) {
+      const layer = leafFirst.find((l) => l.has(path.slice(0, n)));
+      if (layer) return at(layer, path);
+    }
+    return { where: formatPath(path), line: undefined };
+  };
+}

@@ -1,0 +1,166 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Type-only: the module itself (and mathjs behind it) is imported on demand, see compileFormulas.
+import type { CompiledFormula } from '../core/formula.js';
+import { type Problem, UserError } from '../errors.js';
+import { RuleSet } from '../model/rule-set.js';
+import { chainProblems, FORMULA_BLOCKS, ruleSetProblems } from './rules-check.js';
+import { mergeRuleData } from './rules-merge.js';
+import { formatPath, isPlainObject, placeInChain, type RuleFile, readRuleFile } from './rules-yaml.js';
+import { unknownKeyProblems, zodProblems } from './rules-zod.js';
+
+export interface LoadedRuleSet {
+  ruleSet: RuleSet;
+  /** Absolute path of the file asked for (the leaf). */
+  file: string;
+  /** Absolute paths from the base rule set to the leaf. */
+  chain: string[];
+  /** Compiled `expr` formulas by rule block: 'execution', 'scoring.positive' … (built-ins are not here). */
+  formulas: Record<string, CompiledFormula>;
+}
+
+export interface RuleSetEntry {
+  id: string;
+  label: string;
+  extends: string | null;
+  file: string;
+}
+
+export interface RulesOptions {
+  /** Where bare names (`national`) resolve; defaults to the package's rules/. */
+  rulesDir?: string;
+}
+
+/** src/io/rules.ts and dist/io/rules.js sit at the same depth, so one relative URL finds the package root. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RULES_DIR = join(PACKAGE_ROOT, 'rules');
+
+const isInside = (dir: string, file: string) => {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/** How a rule file is named to the user: `rules/national.yaml` for the package's own, else relative to cwd. */
+export function displayPath(file: string): string {
+  const base = isInside(PACKAGE_ROOT, file) ? PACKAGE_ROOT : isInside(process.cwd(), file) ? process.cwd() : undefined;
+  return base === undefined ? file : relative(base, file).split(sep).join('/');
+}
+
+const isPathLike = (s: string) => /[\\/]/.test(s) || /\.ya?ml$/i.test(s);
+
+/** A bare name is a rule set in rulesDir; anything path-like is a file, relative to `from`. */
+function resolveRef(ref: string, from: string, rulesDir: string): string {
+  return isPathLike(ref) ? resolve(from, ref) : join(rulesDir, `${ref}.yaml`);
+}
+
+function readChain(file: string, rulesDir: string): { layers: RuleFile[]; problems: Problem[] } {
+  const leafFirst: RuleFile[] = [];
+  let current: string | undefined = file;
+  while (current !== undefined) {
+    const seen = leafFirst.map((l) => l.file);
+    if (seen.includes(current)) {
+      const loop = [...seen.slice(seen.indexOf(current)), current].map(displayPath).join(' → ');
+      const last = leafFirst[leafFirst.length - 1];
+      const where = last ? `${last.display}: extends` : displayPath(current);
+      return { layers: [], problems: [{ code: 'extends_cycle', where, message: `extends 形成循环：${loop}` }] };
+    }
+    const { ruleFile, problems } = readRuleFile(current, displayPath(current));
+    if (!ruleFile) return { layers: [], problems };
+    leafFirst.push(ruleFile);
+    const ref: unknown = ruleFile.data.extends;
+    if (ref === undefined) break;
+    const where = `${ruleFile.display}: extends`;
+    if (typeof ref !== 'string' || ref.trim() === '') {
+      return { layers: [], problems: [{ code: 'extends', where, message: 'extends 应为规则集名称或 YAML 文件路径' }] };
+    }
+    current = resolveRef(ref, dirname(current), rulesDir);
+    if (!existsSync(current)) {
+      const message = `找不到被继承的规则集“${ref}”（查找了 ${displayPath(current)}）`;
+      return { layers: [], problems: [{ code: 'extends_not_found', where, message }] };
+    }
+  }
+  return { layers: leafFirst.reverse(), problems: [] };
+}
+
+function notFound(nameOrPath: string, rulesDir: string): UserError {
+  if (isPathLike(nameOrPath)) return new UserError(`找不到规则集文件：${nameOrPath}`);
+  const known = listRuleSets({ rulesDir }).map((e) => e.id);
+  return new UserError(
+    `找不到规则集“${nameOrPath}”。内置规则集有：${known.join('、')}；也可以给出 YAML 文件路径（如 ./my-rules.yaml）`,
+  );
+}
+
+/** Compile the `expr` formulas; mathjs is loaded here and only here, when a rule set has one. */
+async function compileFormulas(
+  merged: Record<string, unknown>,
+  layers: readonly RuleFile[],
+  problems: Problem[],
+): Promise<Record<string, CompiledFormula>> {
+  const exprs = FORMULA_BLOCKS.flatMap((block) => {
+    let node: unknown = merged;
+    for (const key of [...block, 'formula']) node = isPlainObject(node) ? node[key as string] : undefined;
+    return isPlainObject(node) && typeof node.expr === 'string' ? [{ block, expr: node.expr }] : [];
+  });
+  if (exprs.length === 0) return {};
+  const { compileFormula } = await import('../core/formula.js');
+  const formulas: Record<string, CompiledFormula> = {};
+  for (const { block, expr } of exprs) {
+    const path = [...block, 'formula', 'expr'];
+    const layer = [...layers].reverse().find((l) => l.has(path));
+    const where = `${layer?.display ?? ''}: ${formatPath(path)}`;
+    try {
+      formulas[formatPath(block)] = compileFormula(expr, where);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  return formulas;
+}
+
+/**
+ * Load a rule set by name (`national` → rules/national.yaml) or path, resolve `extends` (base first, see
+ * rules-merge.ts), validate, and report every problem at once, each naming its file and key path.
+ */
+export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): Promise<LoadedRuleSet> {
+  const rulesDir = resolve(opts.rulesDir ?? RULES_DIR);
+  const file = resolveRef(nameOrPath, process.cwd(), rulesDir);
+  if (!existsSync(file)) throw notFound(nameOrPath, rulesDir);
+
+  const { layers, problems } = readChain(file, rulesDir);
+  if (problems.length > 0) throw new UserError(`无法读取规则集“${nameOrPath}”`, problems);
+
+  const merged = layers.reduce<Record<string, unknown>>((acc, layer) => mergeRuleData(acc, layer.data), {});
+  const place = placeInChain(layers);
+  problems.push(...chainProblems(layers, merged), ...unknownKeyProblems(RuleSet, merged, place));
+  const parsed = RuleSet.safeParse(merged, { reportInput: true });
+  if (parsed.success) problems.push(...ruleSetProblems(parsed.data, place));
+  else problems.push(...zodProblems(parsed.error.issues, place));
+  const formulas = await compileFormulas(merged, layers, problems);
+
+  if (problems.length > 0 || !parsed.success) {
+    throw new UserError(`规则集“${nameOrPath}”有 ${problems.length} 处问题`, problems);
+  }
+  return { ruleSet: parsed.data, file, chain: layers.map((l) => l.file), formulas };
+}
+
+/** The rule sets in rulesDir (not validated: `rules show NAME` does that). Base sets first, then by id. */
+export function listRuleSets(opts: RulesOptions = {}): RuleSetEntry[] {
+  const dir = resolve(opts.rulesDir ?? RULES_DIR);
+  const entries = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .map((name): RuleSetEntry => {
+      const file = join(dir, name);
+      const { ruleFile, problems } = readRuleFile(file, displayPath(file));
+      if (!ruleFile) throw new UserError(`规则集文件无法读取：${displayPath(file)}`, problems);
+      const { id, label, extends: parent } = ruleFile.data;
+      return {
+        id: typeof id === 'string' ? id : basename(name).replace(/\.ya?ml$/i, ''),
+        label: typeof label === 'string' ? label : '',
+        extends: typeof parent === 'string' ? parent : null,
+        file,
+      };
+    });
+  return entries.sort((a, b) => Number(a.extends !== null) - Number(b.extends !== null) || a.id.localeCompare(b.id));
+}

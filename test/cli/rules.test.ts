@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jixiao, ROOT } from '../helpers/cli.js';
+
+describe('jixiao rules list', () => {
+  it('prints every rule set with its name and parent', () => {
+    const r = jixiao(['rules', 'list']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/id\s.*名称.*继承自/);
+    for (const id of ['national', 'hubei-20', 'yunnan-20', 'hebei-integer', 'sichuan', 'linear-reverse']) {
+      expect(r.stdout).toContain(id);
+    }
+    expect(r.stdout).toContain('全国通用');
+  });
+});
+
+describe('jixiao rules show', () => {
+  it('prints every rule of national with its numbers and source', () => {
+    const r = jixiao(['rules', 'show', 'national']);
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('财预〔2020〕10号');
+    for (const id of ['S4', 'S5', 'S6', 'S13', 'C1', 'C2']) expect(out).toContain(id);
+    expect(out).toContain('[未证实]');
+    expect(out).toContain('产出指标 50 分、效益指标 30 分、满意度指标 10 分');
+    expect(out).toContain('满意度指标的分值并入效益指标');
+    expect(out).toContain('部分达成（部分达成年度指标并具有一定效果）：分值的 60%（含）至 80%（不含）');
+    expect(out).toContain('优：90 分及以上');
+    expect(out).toContain('保留 2 位小数，四舍五入');
+    expect(out.match(/来源：/g)?.length).toBe(15);
+  });
+
+  it('shows a variant with the chain it resolved', () => {
+    const r = jixiao(['rules', 'show', 'linear-reverse']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('rules/national.yaml → rules/linear-reverse.yaml');
+    expect(r.stdout).toContain('内置公式 linear-reverse');
+  });
+
+  it('--format json gives the resolved rule set and its chain', () => {
+    const r = jixiao(['rules', 'show', 'hebei-integer', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.chain).toEqual(['rules/national.yaml', 'rules/hebei-integer.yaml']);
+    expect(json.ruleSet.id).toBe('hebei-integer');
+    expect(json.ruleSet.rounding.indicator).toEqual({ decimals: 0, mode: 'half-up' });
+    expect(json.ruleSet.rounding.total.decimals).toBe(0);
+    expect(json.ruleSet.execution.weight).toBe(10);
+  });
+
+  it('loads a rule file by path', () => {
+    const r = jixiao(['rules', 'show', 'rules/sichuan.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('执行率低于 90% 时须说明原因');
+  });
+
+  it('refuses an unknown name clearly', () => {
+    const r = jixiao(['rules', 'show', 'guangdong']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('找不到规则集“guangdong”');
+    expect(r.stderr).toContain('national');
+    expect(r.stderr).not.toContain('内部错误');
+  });
+
+  it('reports a broken file with file, key path and line', () => {
+    const r = jixiao(['rules', 'show', 'test/fixtures/rules/non-number-weight.yaml']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('test/fixtures/rules/non-number-weight.yaml: execution.weight: 应为数字，实际为字符串');
+  });
+
+  it('refuses an unknown format', () => {
+    const r = jixiao(['rules', 'show', 'national', '--format', 'xml']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--format');
+  });
+});
+
+/**
+ * mathjs costs 0.5–0.9 s to import, so only a rule set with an `expr` formula may load it. A resolve hook
+ * fails the child process the moment anything resolves a file inside node_modules/mathjs.
+ */
+const HOOK = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (result.url.includes('/node_modules/mathjs/')) throw new Error('MATHJS_LOADED');
+  return result;
+}`;
+const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
+const GUARD = `data:text/javascript,${encodeURIComponent(REGISTER)}`;
+
+function guarded(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', GUARD, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+function loadFromSource(name: string) {
+  const script = `const { loadRuleSet } = await import('./src/io/rules.ts');
+    try { await loadRuleSet(${JSON.stringify(name)}); console.log('LOADED'); } catch (e) { console.log(e.message); }`;
+  return guarded(['--import', 'tsx', '--input-type=module', '-e', script]);
+}
+
+describe('start-up cost: mathjs is loaded only for expr formulas', () => {
+  it('src/io/rules.ts loads national and every variant without mathjs', () => {
+    for (const name of ['national', 'hubei-20', 'linear-reverse']) {
+      const r = loadFromSource(name);
+      expect(r.out).toContain('LOADED');
+      expect(r.out).not.toContain('MATHJS_LOADED');
+    }
+  });
+
+  it('the guard does catch mathjs when a rule set has an expr formula', () => {
+    const r = loadFromSource(join(ROOT, 'test/fixtures/rules/forbidden-formula.yaml'));
+    expect(r.out).toContain('MATHJS_LOADED');
+  });
+
+  it('the built CLI shows national without mathjs', () => {
+    const r = guarded([join(ROOT, 'dist/cli/bin.js'), 'rules', 'show', 'national']);
+    expect(r.out).not.toContain('MATHJS_LOADED');
+    expect(r.status).toBe(0);
+  });
+});
