@@ -1,0 +1,39 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UserError } from '../../errors.js';
+import { decode, ENCODING_LABELS } from '../../io/decode.js';
+import { parseGoalDocument, serializeGoalDocument } from '../../io/goal-document/index.js';
+import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+
+/**
+ * `jixiao import FILE [-o OUT]`: the bureau's goal document (Word exported as text) → goals JSON.
+ * Without -o the JSON goes to stdout; with -o it is written whole (or not at all) and a summary goes to stderr.
+ */
+export async function runImport(file: string, opts: { output?: string }): Promise<void> {
+  if (opts.output) assertNotInput(opts.output, [file]);
+  const name = basename(file);
+  const { text, encoding } = decode(readInput(file), name);
+  const doc = parseGoalDocument(text, { source: name });
+  const json = serializeGoalDocument(doc);
+  if (!opts.output) {
+    process.stdout.write(json);
+    return;
+  }
+  writeFileAtomic(opts.output, json);
+  const indicators = doc.projects.reduce((n, p) => n + p.indicators.length, 0);
+  const note = encoding === 'utf-8' || encoding === 'utf-8-bom' ? '' : `（源文件编码 ${ENCODING_LABELS[encoding]}）`;
+  process.stderr.write(`已导入 ${doc.projects.length} 个项目、${indicators} 个指标 → ${opts.output}${note}\n`);
+}
+
+function readInput(file: string): Uint8Array {
+  try {
+    if (statSync(file).isDirectory()) throw new UserError(`${file} 是目录，不是绩效目标文档`);
+    return readFileSync(file);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`找不到文件：${file}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限读取文件：${file}`);
+    throw err;
+  }
+}

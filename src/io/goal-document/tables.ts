@@ -1,0 +1,188 @@
+import type { Cell, Item } from './lines.js';
+import type { Problems } from './problems.js';
+import { normLabel, quote } from './text.js';
+
+/**
+ * Finding the project tables (绩效目标表) and the labelled parts of each one.
+ *
+ * A table starts at a heading line ("1.2025年…绩效目标表"), at the unit row ("450001唐山市…", "单位：万元"), or at
+ * a row label that the current table has already had (a second 项目编码 means a second table). Within a table, a
+ * labelled cell starts a block (项目编码, 项目名称, 预算规模及资金用途, 资金支出计划, 绩效目标, 一级指标) and the
+ * cells after it belong to that block until the next label. Rows are thus found by their labels, not only by the
+ * blank lines between them.
+ */
+
+export type BlockKind = 'code' | 'name' | 'budget' | 'plan' | 'goals' | 'header';
+
+const RANK: Record<BlockKind, number> = { code: 1, name: 1, budget: 2, plan: 3, goals: 4, header: 5 };
+
+export interface Block {
+  kind: BlockKind;
+  /** The label cell itself. */
+  label: Cell;
+  /** The cells after the label, up to the next label. */
+  cells: Cell[];
+}
+
+export interface TableSegment {
+  /** First line of the table (heading, unit row or first label). */
+  line: number;
+  /** Last line holding any of its content. */
+  endLine: number;
+  heading: { text: string; line: number } | null;
+  /** Cells before the first label: the unit row. */
+  preamble: Cell[];
+  blocks: Block[];
+}
+
+export interface Segments {
+  /** Paragraph lines before the first table: 第一部分 部门整体绩效目标. */
+  department: { text: string; line: number }[];
+  tables: TableSegment[];
+  /** Last non-blank line of the document. */
+  lastLine: number;
+}
+
+/** The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not labels. */
+export function blockKind(cellText: string, current: BlockKind | null): BlockKind | null {
+  const s = normLabel(cellText);
+  if (/^项目(编码|代码|编号)$/.test(s)) return 'code';
+  if (/^项目名称$/.test(s)) return 'name';
+  if (/^预算规模(及资金用途)?$/.test(s)) return 'budget';
+  if (/^资金支出计划/.test(s)) return 'plan';
+  if (/^一级指标$/.test(s)) return 'header';
+  if (current === 'header') return null;
+  if (/^(年度)?预算(数|金额)(\(万元\))?$/.test(s) && current !== 'budget') return 'budget';
+  if (/^(年度|项目)*绩效目标$/.test(s)) return 'goals';
+  return null;
+}
+
+/** "1.2025年安全生产专项经费绩效目标表" */
+export function isTableHeading(text: string): boolean {
+  return /绩效目标(申报)?表(\([^)]*\))?$/.test(normLabel(text));
+}
+
+/** "单位：万元" */
+export function isUnitNote(text: string): boolean {
+  return /^(金额)?单位:/.test(normLabel(text));
+}
+
+/** "450001唐山市路南区应急管理局本级" */
+export function isUnitCode(text: string): boolean {
+  return /^\d{6,}[\u4e00-\u9fff]/.test(normLabel(text));
+}
+
+/** Lines around tables that may be left out: part titles, notes, signatures. */
+function isTitleOrNote(text: string): boolean {
+  const s = normLabel(text);
+  return (
+    /^第[一二三四五六七八九十\d]+部分/.test(s) || /^(注|备注|说明|填报|填表|联系|审核|负责人|单位负责人|制表)/.test(s)
+  );
+}
+
+/** A short numbered section title between tables: "二、项目绩效目标". */
+function isSectionTitle(text: string): boolean {
+  const s = normLabel(text);
+  return s.length <= 30 && /^\(?[一二三四五六七八九十]+[)、.]/.test(s);
+}
+
+export function segment(items: Item[], problems: Problems): Segments {
+  const department: Segments['department'] = [];
+  const tables: TableSegment[] = [];
+  // Where we are: the current table and block (mutated by `start`, hence an object rather than narrowed lets).
+  const at: { table: TableSegment | null; block: Block | null } = { table: null, block: null };
+  let lastRow = -1;
+  let lastLine = 0;
+
+  const start = (line: number, heading: TableSegment['heading']): TableSegment => {
+    const previous = at.table;
+    // A heading with nothing under it before the next heading is a title, not a table.
+    if (previous && previous.preamble.length === 0 && previous.blocks.length === 0) tables.pop();
+    const table: TableSegment = { line, endLine: line, heading, preamble: [], blocks: [] };
+    tables.push(table);
+    at.table = table;
+    at.block = null;
+    return table;
+  };
+  const maxRank = (t: TableSegment) => Math.max(0, ...t.blocks.map((b) => RANK[b.kind]));
+  const next = nextFilledCells(items);
+  // The cell line that paragraph lines right under it continue (no blank line between).
+  let open: Extract<Item, { kind: 'cells' }> | null = null;
+
+  for (const item of items) {
+    if (item.kind === 'blank') {
+      open = null;
+      continue;
+    }
+    lastLine = item.line;
+    if (item.kind === 'text') {
+      if (isTableHeading(item.text)) {
+        start(item.line, { text: item.text, line: item.line });
+        open = null;
+      } else if (!at.table) department.push({ text: item.text, line: item.line });
+      else if (isTitleOrNote(item.text)) open = null;
+      else if (open) continueCell(open, item.text);
+      else if (!isSectionTitle(item.text)) {
+        problems.error(
+          'stray-text',
+          item.line,
+          `表格中出现无法识别的文字 ${quote(item.text)}：表格单元格应以制表符开头；若是单元格内的换行，请删去它前面的空行`,
+        );
+      }
+      continue;
+    }
+    open = item;
+    for (const cell of item.cells) {
+      const firstInRow = cell.text !== '' && cell.row !== lastRow;
+      if (cell.text !== '') lastRow = cell.row;
+      let table = at.table;
+      if ((!table || table.blocks.length > 0) && startsUnitRow(cell, firstInRow, next.get(cell))) {
+        table = start(cell.line, null);
+      }
+      const kind = blockKind(cell.text, at.block?.kind ?? null);
+      if (kind) {
+        if (!table || table.blocks.some((b) => b.kind === kind) || maxRank(table) > RANK[kind]) {
+          table = start(cell.line, null);
+        }
+        at.block = { kind, label: cell, cells: [] };
+        table.blocks.push(at.block);
+      } else if (at.block) at.block.cells.push(cell);
+      else (table ?? start(cell.line, null)).preamble.push(cell);
+      if (at.table) at.table.endLine = cell.line;
+    }
+  }
+  return { department, tables, lastLine };
+}
+
+/** A paragraph line right under a cell line continues that cell (a line break inside the cell). */
+function continueCell(item: Extract<Item, { kind: 'cells' }>, text: string): void {
+  const cells = item.cells;
+  const target = [...cells].reverse().find((c) => c.text !== '') ?? cells[cells.length - 1];
+  if (target) target.text = target.text === '' ? text : `${target.text}\n${text}`;
+}
+
+/**
+ * Whether a cell begins a table's unit row. "单位：万元" always does. A "450001单位名称" cell does when it begins
+ * a row or comes right before "单位：万元" / "项目编码" (the export may put no blank line between the last indicator
+ * row and the next table); elsewhere it could be indicator text such as "100000元以内".
+ */
+function startsUnitRow(cell: Cell, firstInRow: boolean, next: Cell | undefined): boolean {
+  if (isUnitNote(cell.text)) return true;
+  if (!isUnitCode(cell.text)) return false;
+  return firstInRow || (next !== undefined && (isUnitNote(next.text) || blockKind(next.text, null) === 'code'));
+}
+
+/** For each cell, the next non-empty cell in the document. */
+function nextFilledCells(items: Item[]): Map<Cell, Cell> {
+  const next = new Map<Cell, Cell>();
+  const pending: Cell[] = [];
+  for (const item of items) {
+    if (item.kind !== 'cells') continue;
+    for (const cell of item.cells) {
+      if (cell.text === '') continue;
+      for (const p of pending.splice(0)) next.set(p, cell);
+      pending.push(cell);
+    }
+  }
+  return next;
+}
