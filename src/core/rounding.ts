@@ -9,18 +9,16 @@ export function round(x: number, rule: Rounding): number {
   if (rule.mode === 'none' || !Number.isFinite(x)) return cleanFloat(x);
   const factor = 10 ** rule.decimals;
   const scaled = cleanFloat(x * factor);
-  const sign = scaled < 0 ? -1 : 1;
+  // Already on the grid (the common case: 12.5, 10): an integer over a power of ten is exact.
+  if (Number.isInteger(scaled)) return scaled / factor || 0;
   const abs = Math.abs(scaled);
+  const floor = Math.floor(abs);
+  const diff = abs - floor;
   let n: number;
-  if (rule.mode === 'truncate') n = Math.trunc(abs);
-  else {
-    const floor = Math.floor(abs);
-    const diff = cleanFloat(abs - floor);
-    if (diff > 0.5) n = floor + 1;
-    else if (diff < 0.5) n = floor;
-    else n = rule.mode === 'half-up' ? floor + 1 : floor % 2 === 0 ? floor : floor + 1;
-  }
-  return cleanFloat((sign * n) / factor) || 0;
+  if (rule.mode === 'truncate') n = floor;
+  else if (Math.abs(diff - 0.5) > 1e-9) n = diff > 0.5 ? floor + 1 : floor;
+  else n = rule.mode === 'half-up' ? floor + 1 : floor % 2 === 0 ? floor : floor + 1;
+  return (scaled < 0 ? -n : n) / factor || 0;
 }
 
 /** Sum figures that are already rounded to `decimals` without float artefacts (0.1 + 0.2 = 0.3). */

@@ -96,7 +96,19 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
   compound: '复合单位',
 };
 
-/** Drop binary float noise (0.30000000000000004 → 0.3) without changing any real digit. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact doubles 1 … 1e22
+
+/**
+ * Drop binary float noise (0.30000000000000004 → 0.3) without changing any real digit: keep 12 significant
+ * digits. Arithmetic rather than toPrecision: this sits on the scoring hot path (millions of calls).
+ */
 export function cleanFloat(x: number): number {
-  return Number.isFinite(x) ? Number.parseFloat(x.toPrecision(12)) : x;
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  const digits = 11 - Math.floor(Math.log10(Math.abs(x)));
+  // Dividing an integer by an exact power of ten rounds correctly; beyond that range use the string route.
+  if (digits >= 0 && digits <= 22) {
+    const f = POW10[digits] as number;
+    return Math.round(x * f) / f || 0;
+  }
+  return Number.parseFloat(x.toPrecision(12));
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convert, unitInfo } from '../../src/core/units.js';
+import { cleanFloat, convert, unitInfo } from '../../src/core/units.js';
 
 describe('units', () => {
   it.each([
@@ -55,5 +56,30 @@ describe('units', () => {
     const r = convert(1, a, b);
     expect(r.ok).toBe(false);
     if (!r.ok) for (const w of words) expect(r.message).toContain(w);
+  });
+});
+
+describe('cleanFloat', () => {
+  it.each([
+    [0.1 + 0.2, 0.3],
+    [1.005 * 100, 100.5],
+    [12.165, 12.165],
+    [0.7 * 10000, 7000],
+    [-0.1 - 0.2, -0.3],
+    [1e-7 + 2e-7, 3e-7],
+    [123456789.12345678, 123456789.123],
+    [999856014390237, 999856014390237], // integers are never touched
+  ])('%s → %s', (x, expected) => {
+    expect(cleanFloat(x)).toBe(expected);
+  });
+
+  it('agrees with toPrecision(12) on random fractional values', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e11, max: 1e11, noNaN: true }), (x) => {
+        fc.pre(!Number.isInteger(x));
+        expect(cleanFloat(x)).toBe(Number.parseFloat(x.toPrecision(12)));
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 });

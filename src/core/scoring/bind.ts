@@ -64,20 +64,25 @@ function bindProject(table: GoalTable, entry: ProjectActuals, problems: Problem[
   const where = projectLabel(table);
   const slots: (IndicatorActual | undefined)[] = new Array(table.indicators.length);
   entry.indicators.forEach((ia, k) => {
-    const candidates = table.indicators.flatMap((ind, i) => (ind.name === ia.name ? [i] : []));
-    const narrowed = ia.tier2 ? candidates.filter((i) => table.indicators[i]?.tier2 === ia.tier2) : candidates;
-    const free = narrowed.filter((i) => slots[i] === undefined);
-    const label = `${where} 第${k + 1}条实际值“${ia.name}”`;
-    if (narrowed.length === 0) {
-      problems.push({ code: 'unknown-indicator', where: label, message: '目标表中没有这个三级指标' });
-    } else if (narrowed.length > 1 && !ia.tier2 && free.length > 1) {
-      // A repeated name is matched in table order; the tier-2 heading makes it explicit.
-      slots[free[0] as number] = ia;
-    } else if (free.length === 0) {
-      problems.push({ code: 'duplicate-indicator', where: label, message: '同一指标填写了两次' });
-    } else {
-      slots[free[0] as number] = ia;
+    // Fast path: the entry sits at its own row, as the template writes it.
+    const same = table.indicators[k];
+    if (same && same.name === ia.name && (!ia.tier2 || ia.tier2 === same.tier2) && slots[k] === undefined) {
+      slots[k] = ia;
+      return;
     }
+    // Otherwise by name (and tier-2 when given); a repeated name is matched in table order.
+    const free: number[] = [];
+    let known = false;
+    table.indicators.forEach((ind, i) => {
+      if (ind.name !== ia.name || (ia.tier2 && ind.tier2 !== ia.tier2)) return;
+      known = true;
+      if (slots[i] === undefined) free.push(i);
+    });
+    const label = `${where} 第${k + 1}条实际值“${ia.name}”`;
+    if (!known) problems.push({ code: 'unknown-indicator', where: label, message: '目标表中没有这个三级指标' });
+    else if (free.length === 0)
+      problems.push({ code: 'duplicate-indicator', where: label, message: '同一指标填写了两次' });
+    else slots[free[0] as number] = ia;
   });
   const indicators = table.indicators.map((ind, i): BoundIndicator => {
     const e = slots[i];

@@ -13,8 +13,9 @@ export type ScoreResult =
 export function scoreDocument(goals: GoalDocument, actuals: ActualsDocument, rules: ScoringRules): ScoreResult {
   const bound = bindActuals(goals, actuals);
   const errors = [...bound.problems];
+  const plans = new Map();
   const projects = bound.projects.map((p) => {
-    const r = scoreProject(p, rules);
+    const r = scoreProject(p, rules, plans);
     errors.push(...r.errors);
     return r.score;
   });

@@ -70,7 +70,8 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const b = units.value;
   const met = isMet(target, b);
   const e = explain(`scoring.${kind}`, formulaText(rule.formula), rule.source, r);
-  e.inputs = { A: a, B: b, w: weight, ...(units.unit ? { 单位: units.unit } : {}) };
+  e.inputs = { A: a, B: b, w: weight };
+  if (units.unit) e.inputs.单位 = units.unit;
   if (units.note) e.steps.push(units.note);
   let points: number;
   if ('expr' in rule.formula) {
@@ -105,7 +106,13 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
       message: `实际完成值是指标值的${fmt(round((b / a) * 100, { decimals: 1, mode: 'half-up' }))}%（≥${fmt(explainAt * 100)}%），须说明原因（指标值是否偏低）`,
     });
   }
-  return { ...outcome, status: met ? 'met' : 'missed', errors: [], warnings };
+  return {
+    ruleScore: outcome.ruleScore,
+    explanation: outcome.explanation,
+    status: met ? 'met' : 'missed',
+    errors: [],
+    warnings,
+  };
 }
 
 function isMet(t: Exclude<Target, { direction: 'invalid' | 'qualitative' | 'deadline' }>, b: number): boolean {

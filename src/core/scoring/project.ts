@@ -7,28 +7,21 @@ import { projectLabel } from './bind.js';
 import { BUILTINS } from './builtins.js';
 import { explain, finish, scoreIndicator } from './indicator.js';
 import type { BudgetScore, IndicatorScore, ProjectScore, ScoringRules } from './types.js';
-import { planWeights } from './weights.js';
+import { planWeights, type WeightInput, type WeightPlan } from './weights.js';
 
 const fmt = num;
 
 /** Score one project: execution rate, every indicator, tier subtotals, total and grade. */
-export function scoreProject(p: BoundProject, rules: ScoringRules): { score: ProjectScore; errors: Problem[] } {
+export function scoreProject(
+  p: BoundProject,
+  rules: ScoringRules,
+  cache: Map<string, WeightPlan> = new Map(),
+): { score: ProjectScore; errors: Problem[] } {
   const r = rules.ruleSet;
   const where = projectLabel(p.table);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const plan = planWeights(
-    p.table.indicators.map((ind, i) => {
-      const explicit = p.indicators[i]?.entry.weight ?? ind.weight;
-      return {
-        tier1: ind.tier1,
-        notApplicable: Boolean(p.indicators[i]?.entry.notApplicable),
-        ...(explicit === undefined ? {} : { explicit }),
-      };
-    }),
-    r,
-    where,
-  );
+  const plan = weightPlan(p, r, where, cache);
   errors.push(...plan.problems);
 
   const indicators = p.table.indicators.map((ind, i): IndicatorScore => {
@@ -70,7 +63,7 @@ export function scoreProject(p: BoundProject, rules: ScoringRules): { score: Pro
         message: '未完成指标值，须填写偏差原因分析（reason）',
       });
     }
-    return {
+    const result: IndicatorScore = {
       no: i + 1,
       tier1: ind.tier1,
       tier2: ind.tier2,
@@ -82,14 +75,16 @@ export function scoreProject(p: BoundProject, rules: ScoringRules): { score: Pro
       baseWeight: plan.base[i] ?? 0,
       ruleScore: out.ruleScore,
       score,
-      ...(out.grade ? { grade: out.grade } : {}),
-      ...(override ? { override } : {}),
-      ...(entry.notApplicable ? { notApplicable: entry.notApplicable } : {}),
-      ...(entry.reason ? { reason: entry.reason } : {}),
-      ...(entry.remedy ? { remedy: entry.remedy } : {}),
-      ...(entry.evidence ? { evidence: entry.evidence } : {}),
       explanation: out.explanation,
     };
+    // Optional fields are set only when present (no temporary objects: this runs once per indicator).
+    if (out.grade) result.grade = out.grade;
+    if (override) result.override = override;
+    if (entry.notApplicable) result.notApplicable = entry.notApplicable;
+    if (entry.reason) result.reason = entry.reason;
+    if (entry.remedy) result.remedy = entry.remedy;
+    if (entry.evidence) result.evidence = entry.evidence;
+    return result;
   });
 
   const budget = scoreBudget(p, r, rules, where, warnings, errors);
@@ -196,4 +191,23 @@ function scoreBudget(
     ...(b.reason ? { reason: b.reason } : {}),
     explanation: e,
   };
+}
+
+/**
+ * The weight plan depends only on the tier-1 sequence, stated weights and 不适用 flags, which most projects of a
+ * document share: plans without problems are cached by that signature.
+ */
+function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<string, WeightPlan>): WeightPlan {
+  const items: WeightInput[] = p.table.indicators.map((ind, i) => {
+    const explicit = p.indicators[i]?.entry.weight ?? ind.weight;
+    const item: WeightInput = { tier1: ind.tier1, notApplicable: Boolean(p.indicators[i]?.entry.notApplicable) };
+    if (explicit !== undefined) item.explicit = explicit;
+    return item;
+  });
+  const key = items.map((i) => `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0}`).join(';');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const plan = planWeights(items, r, where);
+  if (plan.problems.length === 0) cache.set(key, plan);
+  return plan;
 }
