@@ -89,6 +89,39 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       state.exitCode = await runCheck(goals, opts);
     });
 
+  program
+    .command('report')
+    .description('生成报告：项目支出绩效自评表与自评报告、运行监控表与监控报告、部门整体汇总')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<actuals>', '实际完成情况（YAML / JSON / xlsx / csv）')
+    .option('-k, --kind <kind>', 'self-evaluation | monitoring | department', 'self-evaluation')
+    .option('-f, --format <format>', 'html | md | pdf | xlsx', 'html')
+    .requiredOption('-o, --output <dir>', '输出文件夹')
+    .option('-t, --templates <dir>', '自定义模板文件夹（按文件名覆盖内置模板或局部模板）')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option('--as-of <date>', '运行监控截止日期（monitoring）')
+    .action(
+      async (
+        goals: string,
+        actuals: string,
+        opts: { kind: string; format: string; output: string; templates?: string; rules: string; asOf?: string },
+      ) => {
+        const { runReport } = await import('./commands/report.js');
+        await runReport(goals, actuals, opts);
+      },
+    );
+
+  program
+    .command('review')
+    .description('复核：读取已填报的项目支出绩效自评表（.xlsx / .csv），按规则重新评分，列出自评分与规则得分的差异')
+    .argument('<file>', '自评表（官方版式，.xlsx 或 .csv）')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .action(async (file: string, opts: { rules: string; format: string }) => {
+      const { runReview } = await import('./commands/review.js');
+      await runReview(file, opts);
+    });
+
   const rules = program.command('rules').description('评分规则集：列出、查看（每条规则附来源）');
   rules
     .command('list')

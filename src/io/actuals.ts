@@ -1,8 +1,9 @@
 import { relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { ActualsDocument } from '../model/actuals.js';
-import { placeInChain, readRuleFile } from './rules-yaml.js';
-import { zodProblems } from './rules-zod.js';
+import type { GoalDocument } from '../model/goals.js';
+import { placeInChain, readYamlFile } from './yaml-file.js';
+import { zodProblems } from './zod-problems.js';
 
 /**
  * The evaluator's actuals (YAML or JSON; JSON is YAML). Every schema problem is reported at once with the key
@@ -10,7 +11,11 @@ import { zodProblems } from './rules-zod.js';
  */
 export function loadActuals(path: string): ActualsDocument {
   const display = relative(process.cwd(), path) || path;
-  const { ruleFile, problems } = readRuleFile(path, display);
+  const { ruleFile, problems } = readYamlFile(
+    path,
+    display,
+    '实际完成情况文件应是一个键值映射（schema、period、projects）',
+  );
   if (!ruleFile) throw new UserError(`无法读取实际完成情况 ${display}`, problems);
   const parsed = ActualsDocument.safeParse(dropBlanks(ruleFile.data));
   if (!parsed.success) {
@@ -29,4 +34,16 @@ function dropBlanks(v: unknown): unknown {
   return Object.fromEntries(
     Object.entries(v).flatMap(([k, x]) => (x === null || x === '' ? [] : [[k, dropBlanks(x)]])),
   );
+}
+
+/**
+ * Actuals from any supported file: YAML/JSON here; a filled workbook (.xlsx) or a CSV of its indicator sheet
+ * through src/io/xlsx/actuals.ts, imported only when needed (exceljs costs ~0.5 s to load).
+ */
+export async function readActuals(path: string, goals: GoalDocument): Promise<ActualsDocument> {
+  if (/\.(xlsx|csv)$/i.test(path)) {
+    const { readActualsTable } = await import('./xlsx/actuals.js');
+    return readActualsTable(path, goals);
+  }
+  return loadActuals(path);
 }

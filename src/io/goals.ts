@@ -4,8 +4,8 @@ import { UserError } from '../errors.js';
 import { GoalDocument } from '../model/goals.js';
 import { decode } from './decode.js';
 import { parseGoalDocument } from './goal-document/index.js';
-import { formatPath } from './rules-yaml.js';
-import { zodProblems } from './rules-zod.js';
+import { formatPath } from './yaml-file.js';
+import { zodProblems } from './zod-problems.js';
 
 /**
  * The goal tables a command works on: an imported goals JSON (`jixiao import` output), or the goal document

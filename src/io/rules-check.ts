@@ -2,7 +2,7 @@ import { BUILTINS } from '../core/scoring/builtins.js';
 import type { Problem } from '../errors.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { writtenPaths } from './rules-merge.js';
-import { formatPath, isPlainObject, type KeyPath, type Place, problemAt, type RuleFile } from './rules-yaml.js';
+import { formatPath, isPlainObject, type KeyPath, type Place, problemAt, type RuleFile } from './yaml-file.js';
 
 /** Cross-field checks after the schema passed, and checks on how each file of a chain is written. */
 

@@ -7,8 +7,8 @@ import { type Problem, UserError } from '../errors.js';
 import { RuleSet } from '../model/rule-set.js';
 import { chainProblems, FORMULA_BLOCKS, ruleSetProblems } from './rules-check.js';
 import { mergeRuleData } from './rules-merge.js';
-import { formatPath, isPlainObject, placeInChain, type RuleFile, readRuleFile } from './rules-yaml.js';
-import { unknownKeyProblems, zodProblems } from './rules-zod.js';
+import { formatPath, isPlainObject, placeInChain, type RuleFile, readYamlFile } from './yaml-file.js';
+import { unknownKeyProblems, zodProblems } from './zod-problems.js';
 
 export interface LoadedRuleSet {
   ruleSet: RuleSet;
@@ -65,7 +65,7 @@ function readChain(file: string, rulesDir: string): { layers: RuleFile[]; proble
       const where = last ? `${last.display}: extends` : displayPath(current);
       return { layers: [], problems: [{ code: 'extends_cycle', where, message: `extends 形成循环：${loop}` }] };
     }
-    const { ruleFile, problems } = readRuleFile(current, displayPath(current));
+    const { ruleFile, problems } = readYamlFile(current, displayPath(current));
     if (!ruleFile) return { layers: [], problems };
     leafFirst.push(ruleFile);
     const ref: unknown = ruleFile.data.extends;
@@ -152,7 +152,7 @@ export function listRuleSets(opts: RulesOptions = {}): RuleSetEntry[] {
     .filter((name) => /\.ya?ml$/i.test(name))
     .map((name): RuleSetEntry => {
       const file = join(dir, name);
-      const { ruleFile, problems } = readRuleFile(file, displayPath(file));
+      const { ruleFile, problems } = readYamlFile(file, displayPath(file));
       if (!ruleFile) throw new UserError(`规则集文件无法读取：${displayPath(file)}`, problems);
       const { id, label, extends: parent } = ruleFile.data;
       return {

@@ -3,7 +3,7 @@ import type { Evaluation, ProjectScore } from '../../core/scoring/index.js';
 import { scoreDocument } from '../../core/scoring/index.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
-import { loadActuals } from '../../io/actuals.js';
+import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
@@ -21,7 +21,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
   const goals = loadGoals(goalsPath);
-  const actuals = loadActuals(actualsPath);
+  const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);
   const result = scoreDocument(goals, actuals, rules);
   if (!result.ok) {

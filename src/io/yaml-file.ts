@@ -60,16 +60,21 @@ function hasPath(data: unknown, path: KeyPath): boolean {
 }
 
 /**
- * Read one rule file. Duplicate keys are refused (yaml's `uniqueKeys`): with a silent "last one wins", a
- * copy-pasted weight would quietly override the one above it.
+ * Read one YAML (or JSON) input: a rule file or the evaluator's actuals. Duplicate keys are refused (yaml's
+ * `uniqueKeys`): with a silent "last one wins", a copy-pasted weight would quietly override the one above it.
  */
-export function readRuleFile(file: string, display: string): { ruleFile?: RuleFile; problems: Problem[] } {
+export function readYamlFile(
+  file: string,
+  display: string,
+  shape = '规则集文件应是一个键值映射（id、label、execution …）',
+): { ruleFile?: RuleFile; problems: Problem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { problems: [{ code: 'read', where: display, message: `无法读取规则集文件（${reason}）` }] };
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : String(code ?? err);
+    return { problems: [{ code: 'read', where: display, message: `无法读取文件（${why}）` }] };
   }
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
@@ -90,9 +95,7 @@ export function readRuleFile(file: string, display: string): { ruleFile?: RuleFi
   const data: unknown = doc.toJS();
   if (!isPlainObject(data)) {
     return {
-      problems: [
-        { code: 'yaml_shape', where: display, message: '规则集文件应是一个键值映射（id、label、execution …）' },
-      ],
+      problems: [{ code: 'yaml_shape', where: display, message: shape }],
     };
   }
 

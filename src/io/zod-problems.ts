@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { isPlainObject, type KeyPath, type Place, problemAt } from './rules-yaml.js';
+import { isPlainObject, type KeyPath, type Place, problemAt } from './yaml-file.js';
 
 /**
  * zod issues on a rule set, in Chinese, with the key path. Done here rather than with a global zod locale so
