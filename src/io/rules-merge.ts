@@ -1,4 +1,4 @@
-import { formatPath, isPlainObject, type KeyPath } from './rules-yaml.js';
+import { formatPath, isPlainObject, type KeyPath } from './yaml-file.js';
 
 /**
  * How a rule set that `extends` another is combined with it:
