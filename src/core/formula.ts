@@ -1,5 +1,6 @@
 import { all, create, type FactoryFunctionMap, type MathNode } from 'mathjs';
 import { type Problem, UserError } from '../errors.js';
+import type { CompiledFormula, FormulaScope } from './scoring/types.js';
 
 /**
  * Custom scoring formulas written in a rule set as mathjs expressions (`formula: { expr: ... }`).
@@ -9,25 +10,7 @@ import { type Problem, UserError } from '../errors.js';
  * This module costs 0.5–0.9 s to load because of mathjs: load it only with `await import()`.
  */
 
-/**
- * The only names a formula may read, filled by the scoring engine: ratio = actual/target, inverse =
- * target/actual, rate = 预算执行率, cap = the cap the engine applies to this rule.
- */
-export interface FormulaScope {
-  actual: number;
-  target: number;
-  weight: number;
-  ratio: number;
-  inverse: number;
-  rate: number;
-  cap: number;
-}
-
-export interface CompiledFormula {
-  readonly expr: string;
-  /** A finite number, or a UserError naming the rule file and key. */
-  evaluate(scope: FormulaScope): number;
-}
+export type { CompiledFormula, FormulaScope };
 
 export const FORMULA_SYMBOLS = 'actual target weight ratio inverse rate cap'.split(' ') as (keyof FormulaScope)[];
 export const FORMULA_FUNCTIONS = 'min max abs round floor ceil sqrt pow exp log'.split(' ');

@@ -34,3 +34,15 @@ export function withTempDir<T>(fn: (dir: string) => T): T {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The seed document's eight 项目编码, in document order. */
+export const SEED_CODES = [
+  '13020225P00001210004M',
+  '13020225P00001610003Q',
+  '13020225P00895810002P',
+  '13020225P00001810002G',
+  '13020225P00001410005L',
+  '13020225P00002010003X',
+  '13020225P00002410003L',
+  '13020225P000022100039',
+];

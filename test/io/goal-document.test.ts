@@ -7,7 +7,7 @@ import { parseGoalDocument, serializeGoalDocument } from '../../src/io/goal-docu
 import type { Cell } from '../../src/io/goal-document/lines.js';
 import { milestoneMonth, monthEnd } from '../../src/io/goal-document/plan.js';
 import { GoalDocument } from '../../src/model/goals.js';
-import { SEED } from '../helpers/cli.js';
+import { SEED, SEED_CODES } from '../helpers/cli.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const lines = seed.split('\n');
@@ -43,16 +43,7 @@ describe('parseGoalDocument: the seed', () => {
     expect(doc.schema).toBe('jixiao/goals@1');
     expect(doc.source).toBe('goals.txt');
     expect(doc.year).toBe(2025);
-    expect(doc.projects.map((p) => p.code)).toEqual([
-      '13020225P00001210004M',
-      '13020225P00001610003Q',
-      '13020225P00895810002P',
-      '13020225P00001810002G',
-      '13020225P00001410005L',
-      '13020225P00002010003X',
-      '13020225P00002410003L',
-      '13020225P000022100039',
-    ]);
+    expect(doc.projects.map((p) => p.code)).toEqual(SEED_CODES);
     expect(doc.projects.map((p) => p.indicators.length)).toEqual([7, 7, 8, 7, 7, 7, 7, 7]);
     expect(doc.projects.flatMap((p) => p.indicators)).toHaveLength(57);
     expect(doc.projects.map((p) => p.line)).toEqual([10, 102, 195, 295, 387, 479, 571, 662]);

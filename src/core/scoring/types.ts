@@ -6,9 +6,15 @@ import type { ActualValue } from '../actual.js';
 
 /** A custom formula compiled by the rule loader (mathjs, loaded only when a rule set has one). */
 export interface CompiledFormula {
-  expr: string;
+  readonly expr: string;
+  /** A finite number, or a UserError naming the rule file and key. */
   evaluate(scope: FormulaScope): number;
 }
+
+/**
+ * The only names a formula may read, filled by the engine: ratio = actual/target, inverse = target/actual,
+ * rate = 预算执行率, cap = the most points the score may reach (the weight, for indicators and execution alike).
+ */
 export interface FormulaScope {
   actual: number;
   target: number;
@@ -16,7 +22,6 @@ export interface FormulaScope {
   ratio: number;
   inverse: number;
   rate: number;
-  /** The most points the score may reach: the weight (the same for indicators and the execution rate). */
   cap: number;
 }
 
