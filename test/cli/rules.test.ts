@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, ROOT } from '../helpers/cli.js';
+import { runGuarded } from '../helpers/module-guard.js';
 
 describe('jixiao rules list', () => {
   it('prints every rule set with its name and parent', () => {
@@ -76,22 +76,8 @@ describe('jixiao rules show', () => {
   });
 });
 
-/**
- * mathjs costs 0.5–0.9 s to import, so only a rule set with an `expr` formula may load it. A resolve hook
- * fails the child process the moment anything resolves a file inside node_modules/mathjs.
- */
-const HOOK = `export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  if (result.url.includes('/node_modules/mathjs/')) throw new Error('MATHJS_LOADED');
-  return result;
-}`;
-const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
-const GUARD = `data:text/javascript,${encodeURIComponent(REGISTER)}`;
-
-function guarded(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', GUARD, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: r.stdout + r.stderr };
-}
+/** mathjs costs 0.5–0.9 s to import, so only a rule set with an `expr` formula may load it. */
+const guarded = (args: string[]) => runGuarded(args, ['mathjs']);
 
 function loadFromSource(name: string) {
   const script = `const { loadRuleSet } = await import('./src/io/rules.ts');
@@ -104,18 +90,18 @@ describe('start-up cost: mathjs is loaded only for expr formulas', () => {
     for (const name of ['national', 'hubei-20', 'linear-reverse']) {
       const r = loadFromSource(name);
       expect(r.out).toContain('LOADED');
-      expect(r.out).not.toContain('MATHJS_LOADED');
+      expect(r.out).not.toContain('LOADED:mathjs');
     }
   });
 
   it('the guard does catch mathjs when a rule set has an expr formula', () => {
     const r = loadFromSource(join(ROOT, 'test/fixtures/rules/forbidden-formula.yaml'));
-    expect(r.out).toContain('MATHJS_LOADED');
+    expect(r.out).toContain('LOADED:mathjs');
   });
 
   it('the built CLI shows national without mathjs', () => {
     const r = guarded([join(ROOT, 'dist/cli/bin.js'), 'rules', 'show', 'national']);
-    expect(r.out).not.toContain('MATHJS_LOADED');
+    expect(r.out).not.toContain('LOADED:mathjs');
     expect(r.status).toBe(0);
   });
 });

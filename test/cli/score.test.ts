@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { jixiao, SAMPLE, SEED_CODES, withTempDir } from '../helpers/cli.js';
+import { jixiao, ROOT, SAMPLE, SEED_CODES, withTempDir } from '../helpers/cli.js';
+import { runGuarded } from '../helpers/module-guard.js';
 
 const DOC = join(SAMPLE, 'goals-document.txt');
 const YEAR_END = join(SAMPLE, 'actuals-year-end.yaml');
@@ -175,5 +176,21 @@ describe('jixiao schema', () => {
     const s = JSON.parse(r.stdout) as { $schema: string; type: string };
     expect(s.$schema).toContain('json-schema.org');
     expect(s.type).toBe('object');
+  });
+});
+
+describe('start-up cost', () => {
+  it('score on the sample loads neither mathjs, exceljs, handlebars nor a browser driver', () => {
+    const r = runGuarded(
+      [join(ROOT, 'dist/cli/bin.js'), 'score', DOC, YEAR_END],
+      ['mathjs', 'exceljs', 'handlebars', 'playwright-core', 'mammoth'],
+    );
+    expect(r.out).not.toContain('LOADED:');
+    expect(r.status).toBe(0);
+  });
+
+  it('the guard does fire when a forbidden module is loaded', () => {
+    const r = runGuarded([join(ROOT, 'dist/cli/bin.js'), 'score', DOC, YEAR_END], ['cli-table3']);
+    expect(r.out).toContain('LOADED:cli-table3');
   });
 });
