@@ -1,9 +1,16 @@
-import type { Target } from '../model/target.js';
+import type { Operator, Target } from '../model/target.js';
 import { parseTarget } from './target/parse.js';
 
 /** 实际完成值, parsed once from what the evaluator wrote. */
 export type ActualValue =
-  | { raw: string; kind: 'number'; value: number; unit: string | null }
+  | {
+      raw: string;
+      kind: 'number';
+      value: number;
+      unit: string | null;
+      /** The actual was written as a bound ("≥90%"): the number is used, and a warning says so. */
+      bound?: Operator;
+    }
   | { raw: string; kind: 'date'; date: string }
   | { raw: string; kind: 'text'; text: string };
 
@@ -23,7 +30,10 @@ export function parseActual(input: string | number, year?: number): ActualParse 
     case 'positive':
     case 'reverse':
     case 'equal':
-      return { ok: true, value: { raw: input, kind: 'number', value: t.value, unit: t.unit } };
+      return {
+        ok: true,
+        value: { raw: input, kind: 'number', value: t.value, unit: t.unit, ...(t.implicitOp ? {} : { bound: t.op }) },
+      };
     case 'deadline':
       if (t.date === null) return { ok: false, message: `实际完成日期“${input}”缺少年份` };
       return { ok: true, value: { raw: input, kind: 'date', date: t.date } };

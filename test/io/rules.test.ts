@@ -98,7 +98,17 @@ const VARIANTS: Record<string, string[]> = {
   'hubei-20': ['execution.weight', 'execution.source', 'tiers.weights.产出指标', 'tiers.source'],
   'yunnan-20': ['execution.weight', 'execution.source', 'tiers.weights.产出指标', 'tiers.source'],
   'hebei-integer': ['rounding.indicator.decimals', 'rounding.total.decimals', 'rounding.source'],
-  'yunnan-uncapped': ['scoring.positive.cap', 'scoring.positive.source'],
+  'yunnan-uncapped': [
+    'execution.weight',
+    'execution.source',
+    'tiers.weights.产出指标',
+    'tiers.source',
+    'scoring.positive.cap',
+    'scoring.positive.source',
+    'rounding.indicator.decimals',
+    'rounding.total.decimals',
+    'rounding.source',
+  ],
   'linear-reverse': ['scoring.reverse.formula.builtin', 'scoring.reverse.source'],
   'execution-ceiling': ['totalCeiling.byExecutionRate', 'totalCeiling.source'],
   'over-130': ['scoring.overAchievement.explainAt', 'scoring.overAchievement.source'],
@@ -111,13 +121,14 @@ describe('variants extend national and change only what they say', () => {
     expect(entries[0]).toMatchObject({ id: 'national', extends: null });
     expect(entries.map((e) => e.id).sort()).toEqual(['national', ...Object.keys(VARIANTS)].sort());
     for (const e of entries) expect(basename(e.file)).toBe(`${e.id}.yaml`);
-    for (const e of entries.slice(1)) expect(e.extends).toBe('national');
+    for (const e of entries.slice(1)) expect(e.extends).toBe(e.id === 'yunnan-uncapped' ? 'yunnan-20' : 'national');
   });
 
   it.each(Object.entries(VARIANTS))('%s', async (id, changed) => {
     const national = (await loadRuleSet('national')).ruleSet;
     const variant = await loadRuleSet(id);
-    expect(variant.chain.map((f) => basename(f))).toEqual(['national.yaml', `${id}.yaml`]);
+    const parent = id === 'yunnan-uncapped' ? ['yunnan-20.yaml'] : [];
+    expect(variant.chain.map((f) => basename(f))).toEqual(['national.yaml', ...parent, `${id}.yaml`]);
     expect(variant.ruleSet.id).toBe(id);
     expect(diffPaths(national, variant.ruleSet).sort()).toEqual([...NATIONAL_IDENTITY, ...changed].sort());
   });

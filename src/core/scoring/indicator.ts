@@ -98,6 +98,13 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   if (met) e.steps.unshift(`实际完成值 ${fmt(b)}${units.unit ?? ''} 达到指标值 ${target.raw}`);
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
+  if (actual.bound) {
+    warnings.push({
+      code: 'actual-is-bound',
+      where,
+      message: `实际完成值“${actual.raw}”写成了范围，按 ${fmt(actual.value)}${actual.unit ?? ''} 计分；请填写实际测得的数值`,
+    });
+  }
   const explainAt = r.scoring.overAchievement.explainAt;
   if (explainAt !== null && kind === 'positive' && a > 0 && b >= explainAt * a && !entry.reason) {
     warnings.push({
@@ -219,7 +226,9 @@ export function explain(rule: string, formula: string, source: string, r: RuleSe
 export function finish(points: number, weight: number, cap: boolean, e: Explanation, r: RuleSet) {
   const unrounded = cleanFloat(Math.max(0, points));
   const capped = cap && unrounded > weight;
-  const score = round(capped ? weight : unrounded, r.rounding.indicator);
+  // Rounding must not lift a capped score above its weight (12.5 rounded to an integer is 13).
+  let score = round(capped ? weight : unrounded, r.rounding.indicator);
+  if (cap && score > weight) score = weight;
   e.unrounded = unrounded;
   e.capped = capped;
   if (capped) e.steps.push(`超过分值，按分值 ${fmt(weight)} 封顶`);

@@ -94,6 +94,11 @@ export function planWeights(items: readonly WeightInput[], rules: RuleSet, where
     });
     for (const i of stated) base[i] = items[i]?.explicit ?? 0;
     const applicable = idx.filter((i) => !items[i]?.notApplicable);
+    if (applicable.length === idx.length && live.get(tier) === tw) {
+      // Nothing to re-normalise: the weights are the stated / allocated ones, never re-shared at coarser precision.
+      for (const i of idx) weights[i] = base[i] ?? 0;
+      continue;
+    }
     const scaled = allocate(
       live.get(tier) ?? 0,
       applicable.map((i) => base[i] ?? 0),

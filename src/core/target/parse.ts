@@ -131,6 +131,8 @@ function readAmount(s: string): { amount: Amount; rest: string } | null {
   const m = NUMBER.exec(s);
   if (!m) return null;
   const text = m[0];
+  // "000亩", "08": redundant leading zeros are OCR or typing debris, not a number to guess at.
+  if (/^-?0\d/.test(text)) return null;
   let rest = s.slice(text.length);
   let value = /\d/.test(text) ? Number(text) : parseChineseNumeral(text);
   if (value === null || !Number.isFinite(value)) return null;

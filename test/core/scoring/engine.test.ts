@@ -213,9 +213,11 @@ describe('rule-set variants', () => {
     expect(await cost('linear-reverse')).toMatchObject({ score: 10, explanation: { rule: 'scoring.reverse' } }); // (1 − 20/100) × 12.5
   });
 
-  it('yunnan-uncapped lets a positive score exceed its weight', async () => {
-    const p = score(['1500家', ...allMet.slice(1)], { rules: await loadRuleSet('yunnan-uncapped') });
-    expect(p.indicators[0]?.score).toBe(18.75);
+  it('yunnan-uncapped lets a positive score exceed its weight, to one decimal', async () => {
+    const p = score(['1555家', ...allMet.slice(1)], { rules: await loadRuleSet('yunnan-uncapped') });
+    // yunnan-20: 产出 40 over four rows = 10 each; 1555/1000 × 10 = 15.55 → 15.6 (one decimal, no cap).
+    expect(p.indicators[0]?.weight).toBe(10);
+    expect(p.indicators[0]?.score).toBe(15.6);
   });
 
   it('execution-ceiling caps the total at rate × 100', async () => {

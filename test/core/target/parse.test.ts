@@ -128,6 +128,8 @@ describe('parseTarget', () => {
     ['', 'empty'],
     ['   ', 'empty'],
     ['≥1000家（2024年为900家', 'unrecognised'],
+    ['000亩', 'unrecognised'],
+    ['≥08%', 'unrecognised'],
   ])('%j is a problem (%s), not a guess', (raw, code) => {
     const t = parseTarget(raw);
     expect(t.direction).toBe('invalid');

@@ -1,0 +1,86 @@
+import type { RuleSet } from '../model/rule-set.js';
+import { num, sumExact } from './rounding.js';
+import { planWeights, type WeightInput } from './scoring/weights.js';
+
+/**
+ * The weights a reviewer re-scores a filled 自评表 with: the table's own (stated 三级 分值, tier labels such as
+ * “产出指标(50分)”, the funds block's 分值), falling back to the rule set only where the table states nothing.
+ * A reviewer re-scores the table as it was set; where its weights differ from the rule set's, a note says so.
+ */
+
+export interface WeightRow {
+  tier1: string;
+  /** From a tier label like “产出指标(50分)”. */
+  tier1Weight?: number;
+  weight?: number;
+}
+
+export interface TableWeights {
+  /** 分值 of every row, in table order. */
+  rows: number[];
+  execution: number;
+  notes: string[];
+}
+
+export function tableWeights(
+  rows: readonly WeightRow[],
+  budget: { weight?: number; selfScore?: number },
+  rules: RuleSet,
+): TableWeights {
+  const notes: string[] = [];
+  const names = [...new Set(rows.map((r) => r.tier1))];
+  const tiers: Record<string, number> = {};
+  for (const name of names) {
+    const own = rows.filter((r) => r.tier1 === name);
+    const label = own.find((r) => r.tier1Weight !== undefined)?.tier1Weight;
+    const allStated = own.every((r) => r.weight !== undefined);
+    tiers[name] = label ?? (allStated ? sumExact(own.map((r) => r.weight ?? 0)) : (rules.tiers.weights[name] ?? 0));
+    if (label !== undefined && allStated && sumExact(own.map((r) => r.weight ?? 0)) !== label) {
+      notes.push(
+        `${name}标注 ${num(label)} 分，但其三级指标分值合计 ${num(sumExact(own.map((r) => r.weight ?? 0)))} 分`,
+      );
+    }
+  }
+  let execution = budget.weight;
+  if (execution === undefined) {
+    execution = budget.selfScore === undefined ? 0 : rules.execution.weight;
+    notes.push(
+      budget.selfScore === undefined
+        ? '自评表没有对预算执行率计分（资金栏没有分值和得分），复核时预算执行率不计分'
+        : `自评表资金栏没有分值，按规则集的 ${num(execution)} 分计`,
+    );
+  }
+  const items: WeightInput[] = rows.map((r) => ({
+    tier1: r.tier1,
+    notApplicable: false,
+    ...(r.weight === undefined ? {} : { explicit: r.weight }),
+  }));
+  const own = planWeights(items, { ...rules, tiers: { ...rules.tiers, weights: tiers, whenMissing: null } }, '');
+  const weights = rows.map((r, i) => r.weight ?? own.weights[i] ?? 0);
+  if (rows.some((r) => r.weight === undefined)) notes.push('部分三级指标没有分值，按一级指标分值在其中平均分配');
+
+  // Compared with the rule set as the rule set would weight this table.
+  const ruled = planWeights(
+    rows.map((r) => ({ tier1: r.tier1, notApplicable: false })),
+    rules,
+    '',
+  );
+  const describe = (list: { name: string; weight: number }[], exec: number) =>
+    [...list.map((t) => `${t.name} ${num(t.weight)} 分`), `预算执行率 ${num(exec)} 分`].join('、');
+  const mine = names.map((name) => ({ name, weight: tiers[name] ?? 0 }));
+  const same =
+    ruled.problems.length === 0 &&
+    execution === rules.execution.weight &&
+    mine.every((t) => ruled.tiers.find((x) => x.name === t.name)?.weight === t.weight);
+  notes.push(
+    same
+      ? `自评表分值与规则集“${rules.id}”一致（${describe(mine, execution)}）`
+      : `自评表分值（${describe(mine, execution)}）与规则集“${rules.id}”（${describe(
+          Object.entries(rules.tiers.weights).map(([name, weight]) => ({ name, weight })),
+          rules.execution.weight,
+        )}）不同：按自评表所列分值复核`,
+  );
+  const total = sumExact([execution, ...weights]);
+  if (total !== 100) notes.push(`自评表分值合计 ${num(total)} 分，不是 100 分`);
+  return { rows: weights, execution, notes };
+}

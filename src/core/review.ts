@@ -1,0 +1,255 @@
+import type { Problem } from '../errors.js';
+import type { ActualsDocument, IndicatorActual } from '../model/actuals.js';
+import type { GoalDocument, Indicator } from '../model/goals.js';
+import { tableWeights } from './review-weights.js';
+import { num, sumExact } from './rounding.js';
+import { type IndicatorScore, type ProjectScore, type ScoringRules, scoreDocument } from './scoring/index.js';
+import { gradeOf } from './scoring/project.js';
+import { parseTarget } from './target/parse.js';
+
+/**
+ * 复核: re-score a filled 自评表 with the real scoring engine, indicator by indicator beside the unit's own
+ * score. Pure: the table's cells in, the comparison out. An indicator the engine cannot score (blank target or
+ * actual, unreadable value, a grade score outside its band) is reported as not re-scorable with the reason,
+ * and counts in the total at its self score, as a note says; it is never silently zero.
+ */
+
+export interface ReviewRow {
+  tier1: string;
+  tier1Weight?: number;
+  tier2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight?: number;
+  selfScore?: number;
+}
+
+export interface ReviewTable {
+  project: string;
+  year: number | null;
+  budget: { initial?: number; adjusted?: number; executed?: number; weight?: number; selfScore?: number };
+  rows: ReviewRow[];
+  selfTotal?: number;
+}
+
+export interface ReviewedIndicator {
+  tier1: string;
+  tier2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number;
+  selfScore: number | null;
+  /** The rule's score; null when the row cannot be re-scored. */
+  score: number | null;
+  /** selfScore − score: positive when the unit scored itself higher than the rule. */
+  gap: number | null;
+  why: string[];
+}
+
+export interface Review {
+  project: string;
+  ruleSet: { id: string; label: string };
+  indicators: ReviewedIndicator[];
+  budget: { rate: number | null; weight: number; selfScore: number | null; score: number | null; why: string[] };
+  selfTotal: number | null;
+  total: number;
+  grade: string;
+  notes: string[];
+}
+
+const GRADES = ['达成', '部分达成', '未达成'] as const;
+const CODE = 'REVIEW';
+
+export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
+  const r = rules.ruleSet;
+  const weights = tableWeights(table.rows, table.budget, r);
+  const notes = [...weights.notes];
+  const year = table.year ?? undefined;
+  const b = table.budget;
+  const adjusted = b.adjusted ?? b.initial;
+  const budgetWhy = b.executed === undefined ? '缺少全年执行数' : !adjusted ? '缺少全年预算数（或为 0）' : null;
+
+  // Rows the engine gets, with the entry for each; the rest carry the reason they cannot be re-scored.
+  const excluded = new Map<number, string>();
+  const retried = new Map<number, string>();
+  const entries = table.rows.map((row, i): IndicatorActual => {
+    if (row.target === '') excluded.set(i, '年度指标值为空，无法复核');
+    else if (row.actual === '') excluded.set(i, '实际完成值为空，无法复核');
+    const e: IndicatorActual = { name: row.name, tier2: row.tier2 };
+    const na = /^不适用[:：]?\s*(.*)$/.exec(row.actual);
+    if (na) e.notApplicable = na[1] || '不适用';
+    else if ((GRADES as readonly string[]).includes(row.actual)) e.grade = row.actual as (typeof GRADES)[number];
+    else e.actual = row.actual;
+    const qualitative = parseTarget(row.target, year === undefined ? {} : { year }).direction === 'qualitative';
+    if (row.selfScore !== undefined && (e.grade || qualitative)) e.score = row.selfScore;
+    return e;
+  });
+
+  let score: ProjectScore | null = null;
+  let included: number[] = [];
+  for (let pass = 0; pass <= table.rows.length + 1 && !score; pass++) {
+    included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
+    const result = run(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
+    if (result.ok) {
+      score = result.evaluation.projects[0] ?? null;
+      break;
+    }
+    for (const [i, messages] of rowErrors(result.errors, included, table.rows)) {
+      const e = entries[i];
+      if (e?.score !== undefined && !retried.has(i)) {
+        // The self score is outside the grade's band: score the grade alone, and say why.
+        retried.set(i, `自评分 ${num(e.score)} 不被规则接受：${messages.join('；')}`);
+        delete e.score;
+      } else excluded.set(i, `无法复核：${messages.join('；')}`);
+    }
+  }
+  if (!score) throw new Error('复核：评分引擎反复报错，无法完成复核');
+
+  const byRow = new Map<number, IndicatorScore>(included.map((row, k) => [row, score.indicators[k] as IndicatorScore]));
+  const indicators = table.rows.map((row, i): ReviewedIndicator => {
+    const s = byRow.get(i);
+    const self = row.selfScore ?? null;
+    const out: ReviewedIndicator = {
+      tier1: row.tier1,
+      tier2: row.tier2,
+      name: row.name,
+      target: row.target,
+      actual: row.actual,
+      weight: s?.weight ?? weights.rows[i] ?? 0,
+      selfScore: self,
+      score: s ? s.score : null,
+      gap: s && self !== null ? sumExact([self, -s.score]) : null,
+      why: s ? [...s.explanation.steps] : [excluded.get(i) ?? ''],
+    };
+    const retry = retried.get(i);
+    if (retry) out.why.unshift(retry);
+    if (s && s.weight !== weights.rows[i])
+      out.why.push(`分值 ${num(weights.rows[i] ?? 0)} 按不适用指标重新分摊为 ${num(s.weight)}`);
+    if (self === null) out.why.push('自评表没有填写得分');
+    else if (out.gap)
+      out.why.push(
+        `自评 ${num(self)} 分，规则得分 ${num(out.score ?? 0)} 分，自评${out.gap > 0 ? '高' : '低'} ${num(Math.abs(out.gap))} 分`,
+      );
+    return out;
+  });
+
+  const budget: Review['budget'] = budgetWhy
+    ? {
+        rate: null,
+        weight: weights.execution,
+        selfScore: b.selfScore ?? null,
+        score: null,
+        why: [`${budgetWhy}，无法复核预算执行率`],
+      }
+    : {
+        rate: score.budget.rate,
+        weight: weights.execution,
+        selfScore: b.selfScore ?? null,
+        score: score.budget.score,
+        why: [...score.budget.explanation.steps],
+      };
+  if (budget.score !== null && budget.selfScore !== null && budget.score !== budget.selfScore) {
+    budget.why.push(`自评 ${num(budget.selfScore)} 分，规则得分 ${num(budget.score)} 分`);
+  }
+
+  // Rows the engine could not score count at their self score, openly.
+  const carried = [...indicators.filter((x) => x.score === null).map((x) => x.selfScore ?? 0)];
+  if (budget.score === null) carried.push(budget.selfScore ?? 0);
+  const total = sumExact([score.total, ...carried]);
+  const unscored = indicators.filter((x) => x.score === null).length + (budget.score === null ? 1 : 0);
+  if (unscored > 0) notes.push(`${unscored} 项无法复核，总分中按其自评得分计入（共 ${num(sumExact(carried))} 分）`);
+  const selfSum = sumExact([b.selfScore ?? 0, ...table.rows.map((x) => x.selfScore ?? 0)]);
+  if (table.selfTotal === undefined) notes.push(`自评表没有总分，自评总分取各项自评得分之和 ${num(selfSum)}`);
+  else if (table.selfTotal !== selfSum)
+    notes.push(`自评表总分 ${num(table.selfTotal)} 与各项自评得分之和 ${num(selfSum)} 不符`);
+  return {
+    project: table.project,
+    ruleSet: { id: r.id, label: r.label },
+    indicators,
+    budget,
+    selfTotal: table.selfTotal ?? selfSum,
+    total,
+    grade: gradeOf(total, r),
+    notes: [...notes, ...score.totalExplanation.slice(1)],
+  };
+}
+
+function run(
+  table: ReviewTable,
+  included: number[],
+  entries: IndicatorActual[],
+  weights: number[],
+  /** null: the budget cannot be re-scored, so the engine scores a placeholder worth 0. */
+  execution: number | null,
+  rules: ScoringRules,
+  year: number | undefined,
+) {
+  const indicators = included.map((i): Indicator => {
+    const row = table.rows[i] as ReviewRow;
+    const target = parseTarget(row.target, year === undefined ? {} : { year });
+    return {
+      tier1: row.tier1,
+      tier2: row.tier2,
+      name: row.name,
+      description: '',
+      target,
+      basis: '',
+      weight: weights[i] ?? 0,
+    };
+  });
+  const tierWeights: Record<string, number> = {};
+  for (const ind of indicators) tierWeights[ind.tier1] = sumExact([tierWeights[ind.tier1] ?? 0, ind.weight ?? 0]);
+  const b = table.budget;
+  const initial = b.initial ?? b.adjusted ?? 1;
+  const goals: GoalDocument = {
+    schema: 'jixiao/goals@1',
+    source: null,
+    year: year ?? new Date().getFullYear(),
+    department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
+    projects: [
+      {
+        ...{
+          code: CODE,
+          name: table.project || '（未命名项目）',
+          year: year ?? new Date().getFullYear(),
+          heading: null,
+        },
+        ...{ unitCode: null, unitName: null, budget: { total: initial, fiscal: null, other: null } },
+        ...{ useOfFunds: '', spendingPlan: [], goals: [], indicators },
+      },
+    ],
+  };
+  const budget =
+    execution === null
+      ? { initial: 1, adjusted: 1, executed: 1 }
+      : { initial, adjusted: b.adjusted ?? initial, executed: b.executed ?? 0 };
+  const actuals: ActualsDocument = {
+    schema: 'jixiao/actuals@1',
+    period: 'year-end',
+    projects: [{ code: CODE, budget, indicators: included.map((i) => entries[i] as IndicatorActual) }],
+  };
+  const ruleSet = {
+    ...rules.ruleSet,
+    execution: { ...rules.ruleSet.execution, weight: execution ?? 0 },
+    tiers: { weights: tierWeights, whenMissing: null, source: '复核：按自评表所列分值' },
+  };
+  return scoreDocument(goals, actuals, { ...rules, ruleSet });
+}
+
+/** Engine errors by table row: "第3项指标" is the 3rd row given to the engine; bind errors name the indicator. */
+function rowErrors(errors: Problem[], included: number[], rows: ReviewRow[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of errors) {
+    const at = /第(\d+)项指标/.exec(e.where ?? '');
+    let row = at ? included[Number(at[1]) - 1] : undefined;
+    if (row === undefined) {
+      const name = /指标“(.+)”$/.exec(e.where ?? '')?.[1];
+      row = included.find((i) => rows[i]?.name === name);
+    }
+    if (row === undefined) throw new Error(`复核：无法归属的评分错误 ${e.where ?? ''}: ${e.message}`);
+    out.set(row, [...(out.get(row) ?? []), e.message]);
+  }
+  return out;
+}
