@@ -57,6 +57,11 @@ export const RuleSet = z.object({
     weights: z.record(z.string(), z.number().min(0).max(100)),
     /** Where a missing tier's weight goes (满意度 → 效益, UNVERIFIED 10号); null = re-normalise over the rest. */
     whenMissing: z.record(z.string(), z.string()).nullable(),
+    /**
+     * When every indicator of a table states its 分值, take each tier's weight from the table (the unit sets the
+     * split) and check only that they add up to 100 − execution. Off by default: weights are the rule set's.
+     */
+    fromTable: z.boolean().optional(),
     source: Source,
   }),
   /** How an unweighted tier's points are shared among its indicators. */

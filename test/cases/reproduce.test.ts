@@ -213,10 +213,14 @@ const SPECS: Spec[] = [
       same('退捕渔民抽样调查满意度'), // actual printed as a bound "≥90%", read as 90 → met → 40
     ],
     extra: (c) => {
-      it('the shipped hubei-20 tier split (产出40·效益30·满意度10) cannot hold this table: 满意度 alone is 40', () => {
+      it('the shipped hubei-20 takes the split from the table (tiers.fromTable: 产出40 · 满意度40) and scores the same', () => {
         const run = scoreCase(c, RULES.hubei20);
-        expect(run.result.ok).toBe(false);
-        expect(run.result.ok ? [] : run.result.errors.map((e) => e.code)).toContain('weights-sum');
+        expect(run.result.ok).toBe(true);
+        expect(run.project.tiers.map((t) => [t.name, t.weight])).toEqual([
+          ['产出指标', 40],
+          ['满意度指标', 40],
+        ]);
+        expect(run.project.total).toBe(c.published_total);
       });
       it('an actual printed as a bound ("≥90%") is taken as 90 with a warning', () => {
         const run = scoreCase(c, tableWeights(RULES.hubei20, { 产出指标: 40, 满意度指标: 40 }));
@@ -244,9 +248,11 @@ const SPECS: Spec[] = [
       same('完成年度资料上报'),
     ],
     extra: (c) => {
-      it('the shipped hubei-20 tier split (产出40·效益30·满意度10) cannot hold this table: 产出 is 60', () => {
+      it('the shipped hubei-20 takes the split from the table (tiers.fromTable: 产出60 · 满意度20)', () => {
         const run = scoreCase(c, RULES.hubei20);
-        expect(run.result.ok ? [] : run.result.errors.map((e) => e.code)).toContain('weights-sum');
+        expect(run.result.ok).toBe(true);
+        expect(run.project.tiers.map((t) => t.weight)).toEqual([60, 20]);
+        expect(run.project.total).toBe(100); // published 99.6: the 19.6 deviation below
       });
     },
   },

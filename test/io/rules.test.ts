@@ -95,7 +95,7 @@ describe('rules/national.yaml', () => {
 
 const NATIONAL_IDENTITY = ['id', 'label', 'description', 'extends'];
 const VARIANTS: Record<string, string[]> = {
-  'hubei-20': ['execution.weight', 'execution.source', 'tiers.weights.产出指标', 'tiers.source'],
+  'hubei-20': ['execution.weight', 'execution.source', 'tiers.weights.产出指标', 'tiers.source', 'tiers.fromTable'],
   'yunnan-20': ['execution.weight', 'execution.source', 'tiers.weights.产出指标', 'tiers.source'],
   'hebei-integer': ['rounding.indicator.decimals', 'rounding.total.decimals', 'rounding.source'],
   'yunnan-uncapped': [

@@ -46,6 +46,9 @@ export function planWeights(items: readonly WeightInput[], rules: RuleSet, where
     }
   }
   const tierWeight = new Map<string, number>(present.map((n) => [n, ruleTiers[n] ?? 0]));
+  if (rules.tiers.fromTable && items.length > 0 && items.every((i) => i.explicit !== undefined)) {
+    return fromTable(items, rules, where, problems);
+  }
   let orphan = 0;
   for (const [name, weight] of Object.entries(ruleTiers)) {
     if (present.includes(name) || weight === 0) continue;
@@ -124,4 +127,39 @@ function spread(tiers: Map<string, number>, extra: number, decimals: number): vo
   names.forEach((n, k) => {
     tiers.set(n, shares[k] ?? 0);
   });
+}
+
+/** Tier weights as the table states them (tiers.fromTable); only their sum is the rule set's. */
+function fromTable(items: readonly WeightInput[], rules: RuleSet, where: string, problems: Problem[]): WeightPlan {
+  const decimals = weightDecimals(rules);
+  const present = [...new Set(items.map((i) => i.tier1))];
+  const expected = 100 - rules.execution.weight;
+  const base = items.map((i) => i.explicit ?? 0);
+  const sum = sumExact(base);
+  if (sum !== expected) {
+    problems.push({
+      code: 'weights-sum',
+      where,
+      message: `三级指标分值合计${sum}分，应为${expected}分（100 − 预算执行率${rules.execution.weight}分）`,
+    });
+  }
+  const weights = [...base];
+  const tiers = present.map((name) => {
+    const idx = items.flatMap((it, i) => (it.tier1 === name ? [i] : []));
+    const weight = sumExact(idx.map((i) => base[i] ?? 0));
+    const applicable = idx.filter((i) => !items[i]?.notApplicable);
+    if (applicable.length < idx.length) {
+      const scaled = allocate(
+        weight,
+        applicable.map((i) => base[i] ?? 0),
+        decimals,
+      );
+      for (const i of idx) weights[i] = 0;
+      applicable.forEach((i, k) => {
+        weights[i] = scaled[k] ?? 0;
+      });
+    }
+    return { name, weight };
+  });
+  return { tiers, base, weights, notes: ['一级指标分值按表内三级指标分值合计（规则集 tiers.fromTable）'], problems };
 }

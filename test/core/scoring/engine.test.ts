@@ -232,3 +232,22 @@ describe('rule-set variants', () => {
     expect(p.warnings.map((w) => w.code)).toEqual(['over-achievement']);
   });
 });
+
+describe('tiers.fromTable', () => {
+  it('takes tier weights from stated 分值 and checks only their sum against 100 − execution', async () => {
+    const hubei = await loadRuleSet('hubei-20');
+    const inds = [
+      makeIndicator('≥6艘', { name: '补贴渔船数', weight: 30 }),
+      makeIndicator('≥95%', { tier1: '满意度指标', tier2: '服务对象满意度指标', name: '满意度', weight: 50 }),
+    ];
+    const table = makeTable(inds);
+    const ok = scoreDocument(makeGoals([table]), makeActuals(table, ['6艘', '96%']), hubei);
+    expect(ok.ok && ok.evaluation.projects[0]?.tiers).toEqual([
+      { name: '产出指标', weight: 30, score: 30 },
+      { name: '满意度指标', weight: 50, score: 50 },
+    ]);
+    const bad = makeTable(inds.map((i) => ({ ...i, weight: 30 })));
+    const r = scoreDocument(makeGoals([bad]), makeActuals(bad, ['6艘', '96%']), hubei);
+    expect(r.ok ? '' : r.errors[0]?.message).toBe('三级指标分值合计60分，应为80分（100 − 预算执行率20分）');
+  });
+});
