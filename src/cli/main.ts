@@ -16,8 +16,8 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('import')
-    .description('导入部门绩效目标文档（Word 导出的文本），输出结构化的目标表 JSON')
-    .argument('<file>', '绩效目标文档（.txt，UTF-8 / UTF-16 / GBK）')
+    .description('导入部门绩效目标文档（Word 导出的文本、.docx 或 .xlsx），输出结构化的目标表 JSON')
+    .argument('<file>', '绩效目标文档（.txt：UTF-8 / UTF-16 / GBK；.docx；.xlsx）')
     .option('-o, --output <file>', '输出 JSON 文件（默认打印到标准输出）')
     .action(async (file: string, opts: { output?: string }) => {
       const { runImport } = await import('./commands/import.js');

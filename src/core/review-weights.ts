@@ -55,7 +55,11 @@ export function tableWeights(
     notApplicable: false,
     ...(r.weight === undefined ? {} : { explicit: r.weight }),
   }));
-  const own = planWeights(items, { ...rules, tiers: { ...rules.tiers, weights: tiers, whenMissing: null } }, '');
+  const own = planWeights(
+    items,
+    { ...rules, tiers: { ...rules.tiers, weights: tiers, whenMissing: null, fromTable: false } },
+    '',
+  );
   const weights = rows.map((r, i) => r.weight ?? own.weights[i] ?? 0);
   if (rows.some((r) => r.weight === undefined)) notes.push('部分三级指标没有分值，按一级指标分值在其中平均分配');
 
@@ -68,10 +72,15 @@ export function tableWeights(
   const describe = (list: { name: string; weight: number }[], exec: number) =>
     [...list.map((t) => `${t.name} ${num(t.weight)} 分`), `预算执行率 ${num(exec)} 分`].join('、');
   const mine = names.map((name) => ({ name, weight: tiers[name] ?? 0 }));
+  // A rule set with tiers.fromTable takes any split whose sum is 100 − execution.
+  const fromTable =
+    rules.tiers.fromTable === true &&
+    rows.every((r) => r.weight !== undefined) &&
+    sumExact(weights) === 100 - execution;
   const same =
-    ruled.problems.length === 0 &&
+    (ruled.problems.length === 0 || fromTable) &&
     execution === rules.execution.weight &&
-    mine.every((t) => ruled.tiers.find((x) => x.name === t.name)?.weight === t.weight);
+    (fromTable || mine.every((t) => ruled.tiers.find((x) => x.name === t.name)?.weight === t.weight));
   notes.push(
     same
       ? `自评表分值与规则集“${rules.id}”一致（${describe(mine, execution)}）`

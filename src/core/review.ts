@@ -1,9 +1,8 @@
-import type { Problem } from '../errors.js';
-import type { ActualsDocument, IndicatorActual } from '../model/actuals.js';
-import type { GoalDocument, Indicator } from '../model/goals.js';
+import type { IndicatorActual } from '../model/actuals.js';
+import { rowErrors, runEngine } from './review-run.js';
 import { tableWeights } from './review-weights.js';
 import { num, sumExact } from './rounding.js';
-import { type IndicatorScore, type ProjectScore, type ScoringRules, scoreDocument } from './scoring/index.js';
+import type { IndicatorScore, ProjectScore, ScoringRules } from './scoring/index.js';
 import { gradeOf } from './scoring/project.js';
 import { parseTarget } from './target/parse.js';
 
@@ -23,6 +22,8 @@ export interface ReviewRow {
   actual: string;
   weight?: number;
   selfScore?: number;
+  /** 偏差原因分析及改进措施 */
+  note?: string;
 }
 
 export interface ReviewTable {
@@ -60,7 +61,6 @@ export interface Review {
 }
 
 const GRADES = ['达成', '部分达成', '未达成'] as const;
-const CODE = 'REVIEW';
 
 export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
   const r = rules.ruleSet;
@@ -77,7 +77,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
   const entries = table.rows.map((row, i): IndicatorActual => {
     if (row.target === '') excluded.set(i, '年度指标值为空，无法复核');
     else if (row.actual === '') excluded.set(i, '实际完成值为空，无法复核');
-    const e: IndicatorActual = { name: row.name, tier2: row.tier2 };
+    const e: IndicatorActual = { name: row.name, tier2: row.tier2, ...(row.note ? { reason: row.note } : {}) };
     const na = /^不适用[:：]?\s*(.*)$/.exec(row.actual);
     if (na) e.notApplicable = na[1] || '不适用';
     else if ((GRADES as readonly string[]).includes(row.actual)) e.grade = row.actual as (typeof GRADES)[number];
@@ -88,12 +88,14 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
   });
 
   let score: ProjectScore | null = null;
+  let warnings = new Map<number, string[]>();
   let included: number[] = [];
   for (let pass = 0; pass <= table.rows.length + 1 && !score; pass++) {
     included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
-    const result = run(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
+    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
     if (result.ok) {
       score = result.evaluation.projects[0] ?? null;
+      warnings = rowErrors(result.warnings, included, table.rows, notes);
       break;
     }
     for (const [i, messages] of rowErrors(result.errors, included, table.rows)) {
@@ -124,9 +126,11 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
       why: s ? [...s.explanation.steps] : [excluded.get(i) ?? ''],
     };
     const retry = retried.get(i);
-    if (retry) out.why.unshift(retry);
+    if (retry && s) out.why.unshift(retry);
+    else if (retry) out.why.push(retry);
     if (s && s.weight !== weights.rows[i])
       out.why.push(`分值 ${num(weights.rows[i] ?? 0)} 按不适用指标重新分摊为 ${num(s.weight)}`);
+    for (const w of warnings.get(i) ?? []) out.why.push(`提示：${w}`);
     if (self === null) out.why.push('自评表没有填写得分');
     else if (out.gap)
       out.why.push(
@@ -174,82 +178,4 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
     grade: gradeOf(total, r),
     notes: [...notes, ...score.totalExplanation.slice(1)],
   };
-}
-
-function run(
-  table: ReviewTable,
-  included: number[],
-  entries: IndicatorActual[],
-  weights: number[],
-  /** null: the budget cannot be re-scored, so the engine scores a placeholder worth 0. */
-  execution: number | null,
-  rules: ScoringRules,
-  year: number | undefined,
-) {
-  const indicators = included.map((i): Indicator => {
-    const row = table.rows[i] as ReviewRow;
-    const target = parseTarget(row.target, year === undefined ? {} : { year });
-    return {
-      tier1: row.tier1,
-      tier2: row.tier2,
-      name: row.name,
-      description: '',
-      target,
-      basis: '',
-      weight: weights[i] ?? 0,
-    };
-  });
-  const tierWeights: Record<string, number> = {};
-  for (const ind of indicators) tierWeights[ind.tier1] = sumExact([tierWeights[ind.tier1] ?? 0, ind.weight ?? 0]);
-  const b = table.budget;
-  const initial = b.initial ?? b.adjusted ?? 1;
-  const goals: GoalDocument = {
-    schema: 'jixiao/goals@1',
-    source: null,
-    year: year ?? new Date().getFullYear(),
-    department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
-    projects: [
-      {
-        ...{
-          code: CODE,
-          name: table.project || '（未命名项目）',
-          year: year ?? new Date().getFullYear(),
-          heading: null,
-        },
-        ...{ unitCode: null, unitName: null, budget: { total: initial, fiscal: null, other: null } },
-        ...{ useOfFunds: '', spendingPlan: [], goals: [], indicators },
-      },
-    ],
-  };
-  const budget =
-    execution === null
-      ? { initial: 1, adjusted: 1, executed: 1 }
-      : { initial, adjusted: b.adjusted ?? initial, executed: b.executed ?? 0 };
-  const actuals: ActualsDocument = {
-    schema: 'jixiao/actuals@1',
-    period: 'year-end',
-    projects: [{ code: CODE, budget, indicators: included.map((i) => entries[i] as IndicatorActual) }],
-  };
-  const ruleSet = {
-    ...rules.ruleSet,
-    execution: { ...rules.ruleSet.execution, weight: execution ?? 0 },
-    tiers: { weights: tierWeights, whenMissing: null, source: '复核：按自评表所列分值' },
-  };
-  return scoreDocument(goals, actuals, { ...rules, ruleSet });
-}
-
-/** Engine errors by table row: "第3项指标" is the 3rd row given to the engine; bind errors name the indicator. */
-function rowErrors(errors: Problem[], included: number[], rows: ReviewRow[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const e of errors) {
-    const at = /第(\d+)项指标/.exec(e.where ?? '');
-    let row = at ? included[Number(at[1]) - 1] : undefined;
-    if (row === undefined) {
-      const name = /指标“(.+)”$/.exec(e.where ?? '')?.[1];
-      row = included.find((i) => rows[i]?.name === name);
-    }
-    if (row === undefined) throw new Error(`复核：无法归属的评分错误 ${e.where ?? ''}: ${e.message}`);
-    out.set(row, [...(out.get(row) ?? []), e.message]);
-  }
-  return out;
 }

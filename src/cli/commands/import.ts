@@ -1,19 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
-import { decode, ENCODING_LABELS } from '../../io/decode.js';
+import { decode, ENCODING_LABELS, type TextEncodingName } from '../../io/decode.js';
 import { parseGoalDocument, serializeGoalDocument } from '../../io/goal-document/index.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import type { GoalDocument } from '../../model/goals.js';
 
 /**
- * `jixiao import FILE [-o OUT]`: the bureau's goal document (Word exported as text) → goals JSON.
+ * `jixiao import FILE [-o OUT]`: the bureau's goal document (Word exported as text, or the Word / Excel file
+ * itself) → goals JSON.
  * Without -o the JSON goes to stdout; with -o it is written whole (or not at all) and a summary goes to stderr.
  */
 export async function runImport(file: string, opts: { output?: string }): Promise<void> {
   if (opts.output) assertNotInput(opts.output, [file]);
-  const name = basename(file);
-  const { text, encoding } = decode(readInput(file), name);
-  const doc = parseGoalDocument(text, { source: name });
+  const { doc, encoding } = await importGoals(file);
   const json = serializeGoalDocument(doc);
   if (!opts.output) {
     process.stdout.write(json);
@@ -21,8 +21,26 @@ export async function runImport(file: string, opts: { output?: string }): Promis
   }
   writeFileAtomic(opts.output, json);
   const indicators = doc.projects.reduce((n, p) => n + p.indicators.length, 0);
-  const note = encoding === 'utf-8' || encoding === 'utf-8-bom' ? '' : `（源文件编码 ${ENCODING_LABELS[encoding]}）`;
+  const note =
+    encoding === null || encoding === 'utf-8' || encoding === 'utf-8-bom'
+      ? ''
+      : `（源文件编码 ${ENCODING_LABELS[encoding]}）`;
   process.stderr.write(`已导入 ${doc.projects.length} 个项目、${indicators} 个指标 → ${opts.output}${note}\n`);
+}
+
+/** By extension: Word (.docx) and Excel (.xlsx) tables, loaded only when needed; anything else is the text export. */
+async function importGoals(file: string): Promise<{ doc: GoalDocument; encoding: TextEncodingName | null }> {
+  if (/\.docx$/i.test(file)) {
+    const { readDocxGoals } = await import('../../io/goal-tables/docx.js');
+    return { doc: await readDocxGoals(file), encoding: null };
+  }
+  if (/\.xlsx$/i.test(file)) {
+    const { readXlsxGoals } = await import('../../io/goal-tables/xlsx.js');
+    return { doc: await readXlsxGoals(file), encoding: null };
+  }
+  const name = basename(file);
+  const { text, encoding } = decode(readInput(file), name);
+  return { doc: parseGoalDocument(text, { source: name }), encoding };
 }
 
 function readInput(file: string): Uint8Array {

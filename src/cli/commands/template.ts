@@ -13,15 +13,21 @@ export async function runTemplate(
   }
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
     throw new UserError(`--as-of 应为 yyyy-MM-dd，收到“${opts.asOf}”`);
-  if (opts.output?.endsWith('.xlsx')) throw new UserError('Excel 模板（.xlsx）尚未支持，请用 .yaml');
   if (opts.output) assertNotInput(opts.output, [goalsPath]);
   const goals = loadGoals(goalsPath);
+  const n = goals.projects.reduce((s, p) => s + p.indicators.length, 0);
+  if (opts.output && /\.xlsx$/i.test(opts.output)) {
+    // exceljs is loaded only for a workbook (it costs ~0.5 s).
+    const { actualsWorkbook } = await import('../../io/xlsx/template.js');
+    writeFileAtomic(opts.output, await actualsWorkbook(goals, opts.period as Period, opts.asOf));
+    process.stderr.write(`已生成填报表（Excel）：${goals.projects.length} 个项目、${n} 个指标 → ${opts.output}\n`);
+    return;
+  }
   const text = actualsTemplate(goals, opts.period as Period, opts.asOf);
   if (!opts.output) {
     process.stdout.write(text);
     return;
   }
   writeFileAtomic(opts.output, text);
-  const n = goals.projects.reduce((s, p) => s + p.indicators.length, 0);
   process.stderr.write(`已生成填报模板：${goals.projects.length} 个项目、${n} 个指标 → ${opts.output}\n`);
 }

@@ -1,0 +1,62 @@
+import Table from 'cli-table3';
+import { type Review, reviewTable } from '../../core/review.js';
+import { UserError } from '../../errors.js';
+import { loadRuleSet } from '../../io/rules.js';
+import { fmtRate, fmtScore } from '../../report/format.js';
+
+/**
+ * `jixiao review FILE [--rules …] [--format table|json]`: re-score a filled 自评表 (.xlsx / .csv, official
+ * layout) with the scoring engine and show the unit's score beside the rule's for every indicator.
+ */
+export async function runReview(file: string, opts: { rules: string; format: string }): Promise<void> {
+  if (!['table', 'json'].includes(opts.format))
+    throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
+  if (!/\.(xlsx|csv)$/i.test(file)) throw new UserError(`复核只支持 .xlsx 或 .csv 自评表，收到 ${file}`);
+  const rules = await loadRuleSet(opts.rules);
+  const { readReviewTable } = await import('../../io/xlsx/review.js');
+  const review = reviewTable(await readReviewTable(file), rules);
+  process.stdout.write(
+    opts.format === 'json'
+      ? `${JSON.stringify(review, null, 2)}\n`
+      : render(review, rules.ruleSet.rounding.indicator.decimals),
+  );
+}
+
+function render(r: Review, decimals: number): string {
+  const d = Math.max(decimals, 1);
+  const n = (x: number | null) => (x === null ? '—' : fmtScore(x, d));
+  const gap = (x: number | null) => (x === null ? '—' : x === 0 ? '0' : `${x > 0 ? '+' : ''}${fmtScore(x, d)}`);
+  const t = new Table({
+    head: ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '自评得分', '规则得分', '差异', '说明'],
+    style: { head: [], border: [] },
+    colWidths: [12, 12, 22, 12, 14, 7, 10, 10, 8, 44],
+    wordWrap: true,
+  });
+  const b = r.budget;
+  const bGap = b.score !== null && b.selfScore !== null ? b.selfScore - b.score : null;
+  t.push([
+    '预算执行率',
+    '',
+    '',
+    '100%',
+    b.rate === null ? '—' : fmtRate(b.rate),
+    n(b.weight),
+    n(b.selfScore),
+    n(b.score),
+    gap(bGap === null ? null : Math.round(bGap * 1e6) / 1e6),
+    bGap === 0 ? '一致' : b.why.join('；'),
+  ]);
+  for (const i of r.indicators) {
+    const why = i.score === null || i.gap !== 0 ? i.why.join('；') : '一致';
+    t.push([i.tier1, i.tier2, i.name, i.target, i.actual, n(i.weight), n(i.selfScore), n(i.score), gap(i.gap), why]);
+  }
+  const differ = r.indicators.filter((i) => i.gap !== null && i.gap !== 0).length;
+  const unscored = r.indicators.filter((i) => i.score === null).length;
+  const lines = [
+    `复核：${r.project || '（未填项目名称）'}　评分规则：${r.ruleSet.label}（${r.ruleSet.id}）`,
+    t.toString(),
+    `自评总分 ${n(r.selfTotal)}　复核总分 ${n(r.total)}（${r.grade}）　${r.indicators.length} 个指标：${differ} 个得分与规则不同，${unscored} 个无法复核`,
+    ...r.notes.map((x) => `说明：${x}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,58 @@
+import { basename } from 'node:path';
+import type { GoalDocument } from '../../model/goals.js';
+import { blockKind, isUnitCode, isUnitNote } from '../goal-document/tables.js';
+import { columnLetter, type Grid, openWorkbook, sheetGrid } from '../xlsx/grid.js';
+import { type Block, type Placed, parseGoalBlocks } from './text.js';
+
+/**
+ * 绩效目标表 in an Excel workbook: every sheet, top to bottom, read as the same table grid a Word table has and
+ * imported by the text importer (see text.ts). A cell merged across columns counts once, a cell merged down
+ * from a row above is an empty cell (as Word's export writes a merged 一级指标), and a row holding one text in
+ * its first column (a title such as “1.2025年…绩效目标表” or the department's goal text) is a paragraph.
+ */
+export async function readXlsxGoals(path: string): Promise<GoalDocument> {
+  const wb = await openWorkbook(path, '绩效目标表');
+  const blocks = wb.worksheets.flatMap((ws) => sheetBlocks(sheetGrid(ws)));
+  return parseGoalBlocks(blocks, basename(path));
+}
+
+function sheetBlocks(grid: Grid): Block[] {
+  const used = (c: { value: unknown; merge?: string }) => c.value !== null || c.merge === 'up';
+  // Tables need not start in column A: the first column anything is in is the left edge.
+  const left = Math.min(...grid.rows.map((row) => row.findIndex(used)).filter((i) => i >= 0));
+  const blocks: Block[] = [];
+  let table: Placed[][] | null = null;
+  grid.rows.forEach((row, r) => {
+    const cells: Placed[] = [];
+    row.forEach((cell, c) => {
+      if (c < left || cell.merge === 'left') return;
+      const text = cell.value === null ? '' : String(cell.value);
+      cells.push({ text, place: `${grid.name}!${columnLetter(c)}${r + 1}` });
+    });
+    while (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
+    const rowPlace = `${grid.name} 第 ${r + 1} 行`;
+    if (cells.length === 0) {
+      // A blank row ends a table and stands for an empty paragraph, as between Word tables.
+      table = null;
+      blocks.push({ kind: 'paragraph', line: { text: '', place: rowPlace } });
+      return;
+    }
+    const only = cells.length === 1 ? (cells[0]?.text ?? '') : null;
+    if (only !== null && isParagraph(only)) {
+      table = null;
+      blocks.push({ kind: 'paragraph', line: { text: only, place: rowPlace } });
+      return;
+    }
+    if (!table) {
+      table = [];
+      blocks.push({ kind: 'table', rows: table });
+    }
+    table.push(cells);
+  });
+  return blocks;
+}
+
+/** One text alone in the first column: a paragraph, unless it is a table label or the unit row. */
+function isParagraph(text: string): boolean {
+  return blockKind(text, null) === null && !isUnitCode(text) && !isUnitNote(text);
+}

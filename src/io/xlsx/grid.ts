@@ -1,0 +1,158 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { cleanFloat } from '../../core/units.js';
+import { UserError } from '../../errors.js';
+import { decode } from '../decode.js';
+
+/**
+ * A sheet as plain rows of values, the one shape every table reader here works on, whether it came from a
+ * workbook (merged cells resolved, formulas replaced by their cached results) or from a CSV file.
+ */
+
+export interface GridCell {
+  /** Text (trimmed), a number, or null for an empty cell. Percent-formatted numbers come back as "96%". */
+  value: string | number | null;
+  /** Why the cell cannot be read (error value, formula without a result). */
+  problem?: string;
+  /** A merged cell other than the top-left one: its master is to the left in this row, or in a row above. */
+  merge?: 'left' | 'up';
+}
+
+export interface Grid {
+  /** Sheet name, or the CSV file name. */
+  name: string;
+  /** rows[r][c], 0-based; row r is spreadsheet row r + 1. */
+  rows: GridCell[][];
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** The bytes of an input file, with the usual failures as UserErrors. */
+export function readBytes(path: string, what: string): Buffer {
+  try {
+    if (statSync(path).isDirectory()) throw new UserError(`无法读取${what} ${path}：这是一个文件夹`);
+    return readFileSync(path);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`无法读取${what} ${path}：${code === 'ENOENT' ? '文件不存在' : (err as Error).message}`);
+  }
+}
+
+/**
+ * Open a .xlsx workbook. Excel saves a password-protected workbook as an OLE compound file holding an
+ * "EncryptedPackage" stream, not as a zip, so the signature tells encrypted, legacy .xls and corrupt apart.
+ */
+export async function openWorkbook(path: string, what: string): Promise<Workbook> {
+  const bytes = readBytes(path, what);
+  const file = basename(path);
+  const fail = (why: string) => new UserError(`无法读取${what} ${file}：${why}`);
+  if (bytes.length === 0) throw fail('文件是空的');
+  if (starts(bytes, OLE)) {
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw fail(
+        '工作簿设置了打开密码（已加密）。请在 Excel 中打开，去掉密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx',
+      );
+    }
+    throw fail('这是旧版 Excel 97-2003 文件（.xls），请在 Excel 中另存为 .xlsx');
+  }
+  if (!starts(bytes, ZIP)) throw fail('不是有效的 .xlsx 文件（文件已损坏，或不是 Excel 工作簿）');
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw fail(`文件已损坏或不完整，无法解压（${(err as Error).message}）`);
+  }
+  return wb;
+}
+
+/** The CSV file as one grid: UTF-8 with or without BOM, UTF-16 with BOM, or GBK (Excel's "CSV" on Chinese Windows). */
+export async function readCsvGrid(path: string, what: string): Promise<Grid> {
+  const bytes = readBytes(path, what);
+  const file = basename(path);
+  if (starts(bytes, ZIP) || starts(bytes, OLE)) {
+    throw new UserError(`无法读取${what} ${file}：这是 Excel 工作簿而不是 CSV 文本，请把扩展名改为 .xlsx`);
+  }
+  const { text } = decode(bytes, file);
+  const { parse } = await import('csv-parse/sync');
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    throw new UserError(`无法读取${what} ${file}：CSV 格式错误（${(err as Error).message}）`);
+  }
+  return { name: file, rows: records.map((r) => r.map((v) => ({ value: v.trim() === '' ? null : v.trim() }))) };
+}
+
+/** A worksheet as a grid: every row up to the last used one, every column up to the last used one. */
+export function sheetGrid(ws: Worksheet): Grid {
+  const rows: GridCell[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: GridCell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(gridCell(row.getCell(c)));
+    rows.push(cells);
+  }
+  return { name: ws.name, rows };
+}
+
+function gridCell(cell: Cell): GridCell {
+  if (cell.isMerged && cell.master !== cell) {
+    return { value: null, merge: cell.master.row === cell.row ? 'left' : 'up' };
+  }
+  return convert(cell.value, cell.numFmt ?? '');
+}
+
+/** exceljs cell value → GridCell (dependencies.md: rich text, hyperlinks, formulas with or without results). */
+function convert(v: unknown, numFmt: string): GridCell {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number') return { value: numFmt.includes('%') ? `${cleanFloat(v * 100)}%` : v };
+  if (typeof v === 'string') return { value: v.trim() === '' ? null : v.trim() };
+  if (typeof v === 'boolean') return { value: v ? '是' : '否' };
+  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10) };
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) {
+    return convert((o.richText as { text: string }[]).map((t) => t.text).join(''), numFmt);
+  }
+  if ('error' in o) return { value: null, problem: `单元格是错误值 ${String(o.error)}` };
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (o.result === undefined || o.result === null) {
+      return { value: null, problem: '公式没有计算结果（请在 Excel 中打开并保存一次，让公式算出结果）' };
+    }
+    return convert(o.result, numFmt);
+  }
+  if ('text' in o) return convert(o.text, numFmt);
+  return { value: String(v) };
+}
+
+/** A cell as text ('' when empty). */
+export function cellText(cell: GridCell | undefined): string {
+  const v = cell?.value;
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** A header label for matching: no whitespace, half-width brackets, no "(A)"/"（万元）" style suffix. */
+export function headerKey(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\([^)]*\)$/, '');
+}
+
+/** Spreadsheet column letters for a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,171 @@
+import { basename } from 'node:path';
+import type { ReviewRow, ReviewTable } from '../../core/review.js';
+import { type Problem, UserError } from '../../errors.js';
+import { parseAmount, quote } from '../goal-document/text.js';
+import { cellText, type Grid, type GridCell, headerKey, openWorkbook, readCsvGrid, sheetGrid } from './grid.js';
+
+/**
+ * A filled 项目支出绩效自评表 in the official layout (.xlsx with merged cells, or .csv) → ReviewTable.
+ *
+ * Above the indicator header: 项目名称 and the funds, either as a block (a header row 年初预算数 | 全年预算数 |
+ * 全年执行数 | 分值 | 执行率 | 得分 with the 年度资金总额 row under it) or as label/value pairs on one row. Then the
+ * header row (一级指标 … 得分, any order) and the indicator rows, down to 总分. A blank or merged tier cell means
+ * “as above”; a tier label may carry its weight, “产出指标(50分)”.
+ */
+
+type Col = 'tier1' | 'tier2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'nature' | 'unit' | 'note';
+
+const HEADERS: [Col, RegExp][] = [
+  ['tier1', /^一级指标$/],
+  ['tier2', /^二级指标$/],
+  ['name', /^三级指标$/],
+  ['target', /^(年度)?指标值$/],
+  ['actual', /^(实际完成值|全年实际值|实际完成情况|完成值)$/],
+  ['weight', /^(分值|权重)$/],
+  ['score', /^(自评)?得分$/],
+  ['nature', /^指标性质$/],
+  ['unit', /^(计量|度量)单位$/],
+  ['note', /^(偏差(大或目标未完成)?原因|未完成原因)/],
+];
+const REQUIRED: Col[] = ['tier1', 'name', 'target', 'actual'];
+const LABELS: Record<Col, string> = {
+  tier1: '一级指标',
+  tier2: '二级指标',
+  name: '三级指标',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  nature: '指标性质',
+  unit: '度量单位',
+  note: '偏差原因分析及改进措施',
+};
+type Fund = 'initial' | 'adjusted' | 'executed' | 'weight' | 'selfScore';
+const FUNDS: [Fund, RegExp][] = [
+  ['initial', /^年初预算数$/],
+  ['adjusted', /^(全年|调整后)?预算数$/],
+  ['executed', /^(全年)?执行数$/],
+  ['weight', /^(执行率)?分值$/],
+  ['selfScore', /^(执行率)?得分$/],
+];
+
+export async function readReviewTable(path: string): Promise<ReviewTable> {
+  const file = basename(path);
+  let grids: Grid[];
+  if (/\.csv$/i.test(path)) grids = [await readCsvGrid(path, '自评表')];
+  else grids = (await openWorkbook(path, '自评表')).worksheets.map(sheetGrid);
+  for (const grid of grids) {
+    const at = grid.rows.findIndex((row) => REQUIRED.every((c) => findCol(row, c) >= 0));
+    if (at >= 0) return parseGrid(grid, at, file);
+  }
+  throw new UserError(
+    `无法读取自评表 ${file}：找不到指标表头（应有一行包含 ${Object.values(LABELS).slice(0, 7).join('、')}）`,
+  );
+}
+
+const key = (c: GridCell | undefined) => headerKey(cellText(c));
+const findCol = (row: GridCell[], col: Col) => {
+  const re = HEADERS.find(([c]) => c === col)?.[1];
+  return re ? row.findIndex((c) => re.test(key(c))) : -1;
+};
+
+function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
+  const problems: Problem[] = [];
+  const header = grid.rows[at] ?? [];
+  const cols = Object.fromEntries(HEADERS.map(([c]) => [c, findCol(header, c)])) as Record<Col, number>;
+  const where = (r: number, col: Col) => `${grid.name} 第${r + 1}行 ${LABELS[col]}`;
+  const number = (r: number, col: Col): number | undefined => {
+    const v = grid.rows[r]?.[cols[col]]?.value;
+    if (v === null || v === undefined || typeof v === 'number') return v ?? undefined;
+    const n = parseAmount(v.replace(/分$/, ''));
+    if (n === undefined) problems.push({ code: 'not-a-number', where: where(r, col), message: `${quote(v)} 不是数字` });
+    return n ?? undefined;
+  };
+  const text = (r: number, col: Col) => (cols[col] < 0 ? '' : cellText(grid.rows[r]?.[cols[col]]));
+
+  const table: ReviewTable = { ...preamble(grid.rows.slice(0, at)), rows: [] };
+  let tier1 = '';
+  let tier1Weight: number | undefined;
+  let tier2 = '';
+  for (let r = at + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (row.slice(0, Math.max(3, cols.name + 1)).some((c) => /^(总分|合计|总计)$/.test(key(c)))) {
+      const total = cols.score >= 0 ? number(r, 'score') : undefined;
+      if (total !== undefined) table.selfTotal = total;
+      break;
+    }
+    const t1 = text(r, 'tier1');
+    if (t1) {
+      const m = /^(.+?)[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$/.exec(t1.replace(/\s+/g, ''));
+      tier1 = m?.[1] ?? t1;
+      tier1Weight = m ? Number(m[2]) : undefined;
+      tier2 = '';
+    }
+    tier2 = text(r, 'tier2') || tier2;
+    const name = text(r, 'name');
+    if (!name) continue;
+    let target = text(r, 'target');
+    if (target && (cols.nature >= 0 || cols.unit >= 0)) target = `${text(r, 'nature')}${target}${text(r, 'unit')}`;
+    const out: ReviewRow = {
+      tier1: tier1 || '（未填一级指标）',
+      tier2: tier2 || tier1,
+      name,
+      target,
+      actual: text(r, 'actual'),
+    };
+    if (tier1Weight !== undefined) out.tier1Weight = tier1Weight;
+    const weight = cols.weight >= 0 ? number(r, 'weight') : undefined;
+    if (weight !== undefined) out.weight = weight;
+    const score = cols.score >= 0 ? number(r, 'score') : undefined;
+    if (score !== undefined) out.selfScore = score;
+    const note = text(r, 'note');
+    if (note) out.note = note;
+    table.rows.push(out);
+  }
+  if (table.rows.length === 0) {
+    problems.push({ code: 'no-rows', where: `${grid.name} 第${at + 2}行起`, message: '指标表头下面没有三级指标' });
+  }
+  if (problems.length > 0) throw new UserError(`无法读取自评表 ${file}：发现 ${problems.length} 处问题`, problems);
+  return table;
+}
+
+/** 项目名称, the year and the funds from the rows above the indicator header. */
+function preamble(rows: GridCell[][]): Omit<ReviewTable, 'rows'> {
+  const out: Omit<ReviewTable, 'rows'> = { project: '', year: null, budget: {} };
+  const amount = (c: GridCell | undefined) => {
+    const v = c?.value;
+    if (typeof v === 'number') return v;
+    return v ? (parseAmount(v.replace(/分$/, '')) ?? undefined) : undefined;
+  };
+  const nextValue = (row: GridCell[], k: number) => row.slice(k + 1).find((c) => c.value !== null);
+  for (const row of rows) {
+    for (const c of row) {
+      const y = /(20\d{2})\s*年/.exec(cellText(c));
+      if (y && out.year === null) out.year = Number(y[1]);
+    }
+  }
+  rows.forEach((row, r) => {
+    const fundCols = FUNDS.map(([f, re]) => [f, row.findIndex((c) => re.test(key(c)))] as const);
+    // A block header names two or more amounts with no value beside them (a label/value row has one).
+    const money = fundCols.filter(([f, k]) => k >= 0 && f !== 'weight' && f !== 'selfScore');
+    if (money.length >= 2 && money.every(([, k]) => amount(row[k + 1]) === undefined)) {
+      // The first row below with an amount under 全年执行数 or a 预算数 column: 年度资金总额.
+      const values = rows.slice(r + 1).find((v) => money.some(([, k]) => amount(v[k]) !== undefined));
+      for (const [f, k] of fundCols) {
+        const v = k >= 0 && values ? amount(values[k]) : undefined;
+        if (v !== undefined && out.budget[f] === undefined) out.budget[f] = v;
+      }
+      return;
+    }
+    row.forEach((c, k) => {
+      const label = key(c);
+      if (label === '项目名称' && !out.project) out.project = cellText(nextValue(row, k));
+      const fund = FUNDS.find(([, re]) => re.test(label))?.[0];
+      if (fund && out.budget[fund] === undefined) {
+        const v = amount(nextValue(row, k));
+        if (v !== undefined) out.budget[fund] = v;
+      }
+    });
+  });
+  return out;
+}
