@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import type { ActualsDocument, IndicatorActual, ProjectActuals } from '../../model/actuals.js';
-import type { GoalDocument, GoalTable } from '../../model/goals.js';
+import type { GoalDocument, GoalTable, Indicator } from '../../model/goals.js';
 import { type ActualValue, parseActual } from '../actual.js';
 
 export interface BoundIndicator {
@@ -21,9 +21,15 @@ export const projectLabel = (t: { code: string; name: string }) => `项目 ${t.c
  * Match the evaluator's entries to the goal tables: projects by 项目编码, indicators by 三级指标 name (and 二级 when
  * a name repeats). Every mismatch is collected: unknown project or indicator, a missing one, an unreadable actual.
  */
+export interface BindOptions {
+  /** Mid-year: a deadline not reached yet has no completion date to enter. */
+  actualOptional?: (ind: Indicator, entry: IndicatorActual) => boolean;
+}
+
 export function bindActuals(
   goals: GoalDocument,
   actuals: ActualsDocument,
+  opts: BindOptions = {},
 ): { projects: BoundProject[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const byCode = new Map(goals.projects.map((t) => [t.code, t]));
@@ -51,7 +57,7 @@ export function bindActuals(
         message: `项目名称“${entry.name}”与目标表不一致`,
       });
     }
-    projects.push(bindProject(table, entry, problems));
+    projects.push(bindProject(table, entry, problems, opts));
   });
   for (const t of goals.projects) {
     if (!seen.has(t.code))
@@ -60,7 +66,7 @@ export function bindActuals(
   return { projects, problems };
 }
 
-function bindProject(table: GoalTable, entry: ProjectActuals, problems: Problem[]): BoundProject {
+function bindProject(table: GoalTable, entry: ProjectActuals, problems: Problem[], opts: BindOptions): BoundProject {
   const where = projectLabel(table);
   const slots: (IndicatorActual | undefined)[] = new Array(table.indicators.length);
   entry.indicators.forEach((ia, k) => {
@@ -96,7 +102,7 @@ function bindProject(table: GoalTable, entry: ProjectActuals, problems: Problem[
       return { entry: { name: ind.name }, actual: null };
     }
     if (e.actual === undefined || e.actual === null || e.actual === '') {
-      const needsActual = !e.notApplicable && !e.grade;
+      const needsActual = !e.notApplicable && !e.grade && !opts.actualOptional?.(ind, e);
       if (needsActual) problems.push({ code: 'missing-actual', where: label, message: '缺少实际完成值 actual' });
       return { entry: e, actual: null };
     }

@@ -1,0 +1,44 @@
+import type { ProjectActuals } from '../../model/actuals.js';
+import type { GoalTable } from '../../model/goals.js';
+import type { RuleSet } from '../../model/rule-set.js';
+import { round } from '../rounding.js';
+import { plannedShare, timeProgress } from './plan.js';
+import { type Status, statusOfGap, thresholds } from './status.js';
+
+export interface ExecutionStatus {
+  /** 全年预算数 and executed to date (万元). */
+  budget: number;
+  executedAmount: number;
+  /** Shares 0–1: 计划进度, 实际执行进度, 序时进度. */
+  planned: number;
+  executed: number;
+  timeProgress: number;
+  /** executed − planned and executed − timeProgress, as shares (−0.1 = 10 percentage points behind). */
+  gap: number;
+  gapToTime: number;
+  status: Status;
+  reason?: string;
+}
+
+const share = (x: number) => round(x, { decimals: 4, mode: 'half-up' });
+
+/** 预算执行 at the as-of date against the plan and against time; the light comes from the gap to plan. */
+export function executionStatus(table: GoalTable, entry: ProjectActuals, asOf: string, r: RuleSet): ExecutionStatus {
+  const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
+  const executed = budget > 0 ? entry.budget.executed / budget : 0;
+  const planned = plannedShare(table.spendingPlan, asOf, thresholds(r).mode);
+  const time = timeProgress(asOf);
+  const gap = executed - planned;
+  const out: ExecutionStatus = {
+    budget,
+    executedAmount: entry.budget.executed,
+    planned: share(planned),
+    executed: share(executed),
+    timeProgress: share(time),
+    gap: share(gap),
+    gapToTime: share(executed - time),
+    status: statusOfGap(round(gap * 100, { decimals: 2, mode: 'half-up' }), r),
+  };
+  if (entry.budget.reason) out.reason = entry.budget.reason;
+  return out;
+}

@@ -1,0 +1,60 @@
+import { addDays, format } from 'date-fns';
+import type { IndicatorActual, ProjectActuals, QualitativeGrade } from '../../model/actuals.js';
+import type { GoalTable } from '../../model/goals.js';
+import type { QualitativeBand } from '../../model/rule-set.js';
+import { round } from '../rounding.js';
+import { planWeights } from '../scoring/weights.js';
+import type { IndicatorPace } from './pace.js';
+import { calendarDate } from './plan.js';
+
+const GRADE_OF = { 确定能: '达成', 有可能: '部分达成', 完全不可能: '未达成' } as const;
+
+/**
+ * The year-end entry the monitoring projects: each indicator at its projected value, the budget at its forecast
+ * (or executed ÷ 序时进度, at most the budget). Scored by the ordinary year-end engine, so the forecast follows
+ * exactly the rules the year-end self-evaluation will.
+ */
+export function projectedEntry(
+  table: GoalTable,
+  entry: ProjectActuals,
+  rows: readonly IndicatorActual[],
+  paces: readonly IndicatorPace[],
+  time: number,
+  bands: readonly QualitativeBand[],
+  ruleSetForWeights: Parameters<typeof planWeights>[1],
+): ProjectActuals {
+  const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
+  const executed = entry.budget.forecast ?? Math.min(budget, time > 0 ? entry.budget.executed / time : 0);
+  const plan = planWeights(
+    table.indicators.map((ind, i) => ({ tier1: ind.tier1, notApplicable: Boolean(paces[i]?.notApplicable) })),
+    ruleSetForWeights,
+    '',
+  );
+  const indicators = table.indicators.map((ind, i): IndicatorActual => {
+    const pace = paces[i];
+    const source = rows[i];
+    const out: IndicatorActual = { name: ind.name, tier2: ind.tier2, reason: '运行监控预测' };
+    if (source?.weight !== undefined) out.weight = source.weight;
+    if (!pace || pace.notApplicable) return { ...out, notApplicable: pace?.notApplicable ?? '不适用' };
+    if (pace.kind === 'qualitative' || (source?.grade && typeof pace.projected !== 'number')) {
+      const grade: QualitativeGrade = source?.grade ?? GRADE_OF[pace.likelihood];
+      const band = bands.find((b) => b.grade === grade);
+      const w = plan.weights[i] ?? 0;
+      // An in-band score: the evaluator's, else the middle of the band (the top for 达成).
+      const mid = band ? (band.max >= 1 ? band.max : (band.min + band.max) / 2) : 1;
+      return { ...out, grade, score: source?.score ?? round(mid * w, { decimals: 2, mode: 'half-up' }) };
+    }
+    if (pace.kind === 'deadline') {
+      const t = ind.target;
+      const late =
+        t.direction === 'deadline' && t.date ? format(addDays(calendarDate(t.date) as Date, 1), 'yyyy-MM-dd') : null;
+      return { ...out, actual: typeof pace.projected === 'string' ? pace.projected : late };
+    }
+    return { ...out, actual: typeof pace.projected === 'number' ? pace.projected : null };
+  });
+  return {
+    code: entry.code,
+    budget: { adjusted: budget, executed: round(executed, { decimals: 4, mode: 'half-up' }) },
+    indicators,
+  };
+}

@@ -1,0 +1,139 @@
+import type { Problem } from '../../errors.js';
+import type { ActualsDocument } from '../../model/actuals.js';
+import type { GoalDocument } from '../../model/goals.js';
+import { bindActuals, projectLabel } from '../scoring/bind.js';
+import { scoreDocument } from '../scoring/index.js';
+import type { ScoringRules } from '../scoring/types.js';
+import { type ExecutionStatus, executionStatus } from './execution.js';
+import { projectedEntry } from './forecast.js';
+import { type IndicatorPace, indicatorPace } from './pace.js';
+import { planProblems, timeProgress } from './plan.js';
+import { STATUS_LABEL } from './status.js';
+
+export interface ProjectMonitoring {
+  code: string;
+  name: string;
+  execution: ExecutionStatus;
+  indicators: (IndicatorPace & { forecastScore: number })[];
+  forecast: { total: number; grade: string; budgetScore: number };
+}
+
+export interface Monitoring {
+  schema: 'jixiao/monitoring@1';
+  asOf: string;
+  timeProgress: number;
+  ruleSet: { id: string; label: string };
+  projects: ProjectMonitoring[];
+}
+
+export type MonitorResult =
+  | { ok: true; monitoring: Monitoring; warnings: Problem[] }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+/**
+ * 绩效运行监控 at `asOf`: spending against the plan and 序时进度, each indicator's pace and year-end projection,
+ * and the projected score under the year-end rules. Pure: the as-of date is passed in, never read from a clock.
+ */
+export function monitorDocument(
+  goals: GoalDocument,
+  actuals: ActualsDocument,
+  rules: ScoringRules,
+  asOf: string,
+): MonitorResult {
+  const r = rules.ruleSet;
+  // A deadline still ahead, or a qualitative item judged by likelihood, has no value to enter yet.
+  const bound = bindActuals(goals, actuals, {
+    actualOptional: (ind, e) =>
+      ind.target.direction === 'deadline' || ind.target.direction === 'qualitative' || e.kind === 'qualitative',
+  });
+  const errors: Problem[] = [...bound.problems];
+  const warnings: Problem[] = [];
+  const time = timeProgress(asOf);
+  const projects: ProjectMonitoring[] = [];
+  for (const p of bound.projects) {
+    const where = projectLabel(p.table);
+    const planIssues = planProblems(p.table.spendingPlan, asOf, where);
+    errors.push(...planIssues);
+    if (planIssues.length > 0) continue;
+    const execution = executionStatus(p.table, p.entry, asOf, r);
+    if (execution.status !== 'green' && !execution.reason) {
+      warnings.push({
+        code: 'execution-behind',
+        where,
+        message: `预算执行${STATUS_LABEL[execution.status]}灯（落后计划 ${pp(execution.gap)} 个百分点），须填写偏差原因（budget.reason）`,
+      });
+    }
+    const paces = p.table.indicators.map((ind, i) => {
+      const b = p.indicators[i] ?? { entry: { name: ind.name }, actual: null };
+      const at = `${where} 第${i + 1}项指标“${ind.name}”`;
+      if (b.entry.notApplicable) {
+        const pace = indicatorPace(
+          {
+            no: i + 1,
+            ind,
+            entry: { ...b.entry, kind: 'qualitative', likelihood: '确定能' },
+            actual: null,
+            asOf,
+            time,
+            where: at,
+          },
+          r,
+          [],
+        );
+        return { ...pace, status: 'green' as const, notApplicable: b.entry.notApplicable };
+      }
+      const pace = indicatorPace(
+        { no: i + 1, ind, entry: b.entry, actual: b.actual, asOf, time, where: at },
+        r,
+        errors,
+      );
+      if (pace.status !== 'green' && (!b.entry.reason || !b.entry.cause)) {
+        const missing = [b.entry.reason ? '' : '偏差原因 reason', b.entry.cause ? '' : '偏差原因类别 cause']
+          .filter(Boolean)
+          .join('和');
+        warnings.push({
+          code: 'deviation-unexplained',
+          where: at,
+          message: `${STATUS_LABEL[pace.status]}灯，须填写${missing}`,
+        });
+      }
+      return pace;
+    });
+    const rows = p.indicators.map((b) => b.entry);
+    const entry = projectedEntry(p.table, p.entry, rows, paces, time, r.scoring.qualitative.bands, r);
+    const scored = scoreDocument(
+      { ...goals, projects: [p.table] },
+      { schema: 'jixiao/actuals@1', period: 'year-end', projects: [entry] },
+      rules,
+    );
+    if (!scored.ok) {
+      errors.push(...scored.errors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
+      continue;
+    }
+    const s = scored.evaluation.projects[0];
+    if (!s) continue;
+    projects.push({
+      code: p.table.code,
+      name: p.table.name,
+      execution,
+      indicators: paces.map((pace, i) => ({ ...pace, forecastScore: s.indicators[i]?.score ?? 0 })),
+      forecast: { total: s.total, grade: s.grade, budgetScore: s.budget.score },
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  const monitoring: Monitoring = {
+    schema: 'jixiao/monitoring@1',
+    asOf,
+    timeProgress: Math.round(time * 10000) / 10000,
+    ruleSet: { id: r.id, label: r.label },
+    projects,
+  };
+  return { ok: true, monitoring, warnings };
+}
+
+const pp = (share: number) => String(Math.round(-share * 10000) / 100);
+
+export type { ExecutionStatus } from './execution.js';
+export type { IndicatorPace, PaceKind } from './pace.js';
+export { plannedShare, planProblems, timeProgress } from './plan.js';
+export type { Status } from './status.js';

@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Monitoring, monitorDocument } from '../../../src/core/monitoring/index.js';
+import type { ScoringRules } from '../../../src/core/scoring/types.js';
+import { loadActuals } from '../../../src/io/actuals.js';
+import { loadGoals } from '../../../src/io/goals.js';
+import { loadRuleSet } from '../../../src/io/rules.js';
+import type { ActualsDocument } from '../../../src/model/actuals.js';
+import { makeGoals, makeTable, standardIndicators } from '../../helpers/build.js';
+import { SAMPLE, SEED_CODES } from '../../helpers/cli.js';
+
+let national: ScoringRules;
+let sample: Monitoring;
+beforeAll(async () => {
+  national = await loadRuleSet('national');
+  const r = monitorDocument(
+    loadGoals(join(SAMPLE, 'goals.json')),
+    loadActuals(join(SAMPLE, 'actuals-mid-year.yaml')),
+    national,
+    '2025-06-30',
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  sample = r.monitoring;
+});
+
+describe('the seed sample as of 2025-06-30', () => {
+  it('plans 50% for every project (6月底 milestone reached) at 序时进度 181/365', () => {
+    expect(sample.projects.map((p) => p.code)).toEqual(SEED_CODES);
+    expect(sample.projects.map((p) => p.execution.planned)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(sample.timeProgress).toBe(0.4959);
+  });
+
+  it('shows some projects behind plan, with gaps in shares and lights from the rule set', () => {
+    expect(sample.projects.map((p) => [p.execution.executed, p.execution.gap, p.execution.status])).toEqual([
+      [0.48, -0.02, 'green'],
+      [0.2, -0.3, 'red'],
+      [0.2465, -0.2535, 'red'],
+      [0.4, -0.1, 'amber'], // exactly 10 points behind: amber (gap ≤ −10)
+      [0.5, 0, 'green'],
+      [0.4941, -0.0059, 'green'],
+      [0.2, -0.3, 'red'],
+      [1, 0.5, 'green'],
+    ]);
+  });
+
+  it('reproduces the forecast of the earthquake project by hand', () => {
+    const p = sample.projects[4];
+    // Budget: 10 / (181/365) = 20.17 → capped at the budget 20 → 100% → 10.
+    // 巡检 181次 accrues: 181 / 0.49589 = 365 → met 12.5; 质量 98% and 24小时 are levels, met: 12.5 + 12.5;
+    // 成本 9.5万元 accrues: 9.5 / 0.49589 = 19.1575 ≤ 20 → met 12.5;
+    // 损失减少率 90% (level) vs ≥95%: 90/95 × 15 = 14.2105 → 14.21; 意识 99% met 15; 满意度 96% met 10.
+    // 10 + 50 + 14.21 + 15 + 10 = 99.21
+    expect(p?.indicators.map((i) => i.forecastScore)).toEqual([12.5, 12.5, 12.5, 12.5, 14.21, 15, 10]);
+    expect(p?.forecast).toEqual({ total: 99.21, grade: '优', budgetScore: 10 });
+    expect(p?.indicators[3]).toMatchObject({
+      kind: 'cumulative',
+      expected: 9.9178,
+      projected: 19.1575,
+      status: 'green',
+    });
+  });
+
+  it('infers the kind of each indicator, and the evaluator can set it', () => {
+    const p3 = sample.projects[2];
+    expect(p3?.indicators.map((i) => i.kind)).toEqual([
+      'cumulative',
+      'cumulative',
+      'level',
+      'cumulative',
+      'level',
+      'level',
+      'cumulative',
+      'qualitative',
+    ]);
+    expect(sample.projects[7]?.indicators[3]).toMatchObject({ kind: 'level', status: 'green' }); // one-off premium
+  });
+
+  it('suggests a likelihood and keeps the evaluator’s override beside it', () => {
+    expect(sample.projects[2]?.indicators[0]).toMatchObject({
+      status: 'red',
+      suggestedLikelihood: '完全不可能',
+      likelihood: '有可能',
+    });
+    expect(sample.projects[3]?.indicators[0]).toMatchObject({
+      status: 'amber',
+      suggestedLikelihood: '有可能',
+      likelihood: '有可能',
+    });
+  });
+
+  it('judges a deadline by the time left', () => {
+    expect(sample.projects[0]?.indicators[2]).toMatchObject({
+      kind: 'deadline',
+      daysLeft: 184,
+      status: 'green',
+      projected: '2025-12-31',
+    });
+  });
+});
+
+describe('monitoring rules', () => {
+  const table = makeTable(standardIndicators());
+  const mid = (
+    executed: number,
+    inspected: number,
+    extra: Partial<ActualsDocument['projects'][number]['indicators'][number]> = {},
+  ): ActualsDocument => ({
+    schema: 'jixiao/actuals@1',
+    period: 'mid-year',
+    asOf: '2025-06-30',
+    projects: [
+      {
+        code: table.code,
+        budget: { executed },
+        indicators: [
+          { name: '指标1', actual: inspected, ...extra },
+          { name: '指标2', actual: '96%' },
+          { name: '指标3' },
+          { name: '指标4', actual: '20万元' },
+          { name: '指标5', actual: '181天', kind: 'cumulative' }, // the seed's 安全生产天数 is inferred by name
+          { name: '指标6', actual: '96%' },
+          { name: '指标7', actual: '96%' },
+        ],
+      },
+    ],
+  });
+
+  it('asks for a reason and a cause for every amber or red item', () => {
+    const r = monitorDocument(makeGoals([table]), mid(10, 300), national, '2025-06-30');
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => `${w.where} ${w.message}`)).toEqual([
+      '项目 P1（测试项目） 预算执行红灯（落后计划 30 个百分点），须填写偏差原因（budget.reason）',
+      '项目 P1（测试项目） 第1项指标“指标1” 红灯，须填写偏差原因 reason和偏差原因类别 cause',
+    ]);
+  });
+
+  it('reports an as-of date outside the plan year as an error naming the project', () => {
+    const r = monitorDocument(makeGoals([table]), mid(25, 500), national, '2026-03-31');
+    expect(r.ok ? [] : r.errors.map((e) => `${e.where} ${e.message}`)).toEqual([
+      '项目 P1（测试项目） 监控截止日期 2026-03-31 不在资金支出计划的年度（3月底 → 2025-03-31）内',
+    ]);
+  });
+
+  it('property: a larger actual-to-date never lowers the projection or the forecast score of a positive indicator', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (x, y) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        const run = (n: number) => {
+          const r = monitorDocument(
+            makeGoals([table]),
+            mid(25, n, { reason: 'r', cause: '其他' }),
+            national,
+            '2025-06-30',
+          );
+          if (!r.ok) throw new Error(JSON.stringify(r.errors));
+          const p = r.monitoring.projects[0];
+          return { projected: p?.indicators[0]?.projected as number, score: p?.forecast.total as number };
+        };
+        const a = run(lo);
+        const b = run(hi);
+        expect(b.projected).toBeGreaterThanOrEqual(a.projected);
+        expect(b.score).toBeGreaterThanOrEqual(a.score);
+      }),
+      { numRuns: 200, seed: 630 },
+    );
+  });
+});
