@@ -63,3 +63,21 @@ export function syntheticData(projects: number): { goals: GoalDocument; actuals:
   };
   return { goals, actuals: { schema: 'jixiao/actuals@1', period: 'year-end', projects: entries } };
 }
+
+/** The same projects as mid-year entries at 06-30: half the work and money to date. */
+export function syntheticMidYear(actuals: ActualsDocument): ActualsDocument {
+  return {
+    schema: 'jixiao/actuals@1',
+    period: 'mid-year',
+    asOf: '2025-06-30',
+    projects: actuals.projects.map((p) => ({
+      ...p,
+      budget: { executed: p.budget.executed / 2 },
+      indicators: p.indicators.map((i, k) =>
+        k === 3
+          ? { name: i.name, reason: '原因', cause: '其他' as const }
+          : { ...i, cause: '其他' as const, ...(k === 8 ? { likelihood: '确定能' as const } : {}) },
+      ),
+    })),
+  };
+}

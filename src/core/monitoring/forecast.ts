@@ -25,11 +25,16 @@ export function projectedEntry(
 ): ProjectActuals {
   const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
   const executed = entry.budget.forecast ?? Math.min(budget, time > 0 ? entry.budget.executed / time : 0);
-  const plan = planWeights(
-    table.indicators.map((ind, i) => ({ tier1: ind.tier1, notApplicable: Boolean(paces[i]?.notApplicable) })),
-    ruleSetForWeights,
-    '',
-  );
+  // Weights are needed only to place a qualitative forecast inside its band.
+  let weights: number[] | undefined;
+  const weightOf = (i: number) => {
+    weights ??= planWeights(
+      table.indicators.map((ind, k) => ({ tier1: ind.tier1, notApplicable: Boolean(paces[k]?.notApplicable) })),
+      ruleSetForWeights,
+      '',
+    ).weights;
+    return weights[i] ?? 0;
+  };
   const indicators = table.indicators.map((ind, i): IndicatorActual => {
     const pace = paces[i];
     const source = rows[i];
@@ -39,7 +44,7 @@ export function projectedEntry(
     if (pace.kind === 'qualitative' || (source?.grade && typeof pace.projected !== 'number')) {
       const grade: QualitativeGrade = source?.grade ?? GRADE_OF[pace.likelihood];
       const band = bands.find((b) => b.grade === grade);
-      const w = plan.weights[i] ?? 0;
+      const w = weightOf(i);
       // An in-band score: the evaluator's, else the middle of the band (the top for 达成).
       const mid = band ? (band.max >= 1 ? band.max : (band.min + band.max) / 2) : 1;
       return { ...out, grade, score: source?.score ?? round(mid * w, { decimals: 2, mode: 'half-up' }) };

@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
-import type { ActualsDocument } from '../../model/actuals.js';
-import type { GoalDocument } from '../../model/goals.js';
+import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
+import type { GoalDocument, GoalTable } from '../../model/goals.js';
 import { bindActuals, projectLabel } from '../scoring/bind.js';
 import { scoreDocument } from '../scoring/index.js';
 import type { ScoringRules } from '../scoring/types.js';
@@ -50,6 +50,7 @@ export function monitorDocument(
   const warnings: Problem[] = [];
   const time = timeProgress(asOf);
   const projects: ProjectMonitoring[] = [];
+  const pending: { table: GoalTable; execution: ExecutionStatus; paces: IndicatorPace[]; entry: ProjectActuals }[] = [];
   for (const p of bound.projects) {
     const where = projectLabel(p.table);
     const planIssues = planProblems(p.table.spendingPlan, asOf, where);
@@ -100,24 +101,31 @@ export function monitorDocument(
       return pace;
     });
     const rows = p.indicators.map((b) => b.entry);
-    const entry = projectedEntry(p.table, p.entry, rows, paces, time, r.scoring.qualitative.bands, r);
-    const scored = scoreDocument(
-      { ...goals, projects: [p.table] },
-      { schema: 'jixiao/actuals@1', period: 'year-end', projects: [entry] },
-      rules,
-    );
-    if (!scored.ok) {
-      errors.push(...scored.errors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
-      continue;
-    }
-    const s = scored.evaluation.projects[0];
-    if (!s) continue;
-    projects.push({
-      code: p.table.code,
-      name: p.table.name,
+    pending.push({
+      table: p.table,
       execution,
-      indicators: paces.map((pace, i) => ({ ...pace, forecastScore: s.indicators[i]?.score ?? 0 })),
-      forecast: { total: s.total, grade: s.grade, budgetScore: s.budget.score },
+      paces,
+      entry: projectedEntry(p.table, p.entry, rows, paces, time, r.scoring.qualitative.bands, r),
+    });
+  }
+  // One year-end scoring run over every projected project (shared weight plans), as the self-evaluation will.
+  const scored = scoreDocument(
+    { ...goals, projects: pending.map((x) => x.table) },
+    { schema: 'jixiao/actuals@1', period: 'year-end', projects: pending.map((x) => x.entry) },
+    rules,
+  );
+  if (!scored.ok) errors.push(...scored.errors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
+  else {
+    pending.forEach((x, k) => {
+      const s = scored.evaluation.projects[k];
+      if (!s) return;
+      projects.push({
+        code: x.table.code,
+        name: x.table.name,
+        execution: x.execution,
+        indicators: x.paces.map((pace, i) => ({ ...pace, forecastScore: s.indicators[i]?.score ?? 0 })),
+        forecast: { total: s.total, grade: s.grade, budgetScore: s.budget.score },
+      });
     });
   }
   if (errors.length > 0) return { ok: false, errors, warnings };

@@ -133,23 +133,29 @@ function judge(p: PaceInput, kind: PaceKind, r: RuleSet, problems: Problem[]): J
   }
   const a = t.direction === 'range' ? t.min : t.value;
   const four = (x: number) => round(x, { decimals: 4, mode: 'half-up' });
+  // Outputs accrue with the calendar, not with the spending plan (a step plan would expect 25% on 06-29 and
+  // 50% on 06-30), so both "by now" and the year-end projection use 序时进度: on pace ⇔ projected meets target.
   const expected = kind === 'cumulative' ? four(a * p.time) : a;
   const projected = kind === 'cumulative' && p.time > 0 ? four(units.value / p.time) : units.value;
   return { expected, projected, status: statusOf(t, projected, r) };
 }
 
-/** Green when the projection meets the target; otherwise amber or red by how far it falls short. */
+/**
+ * Green (确定能) when the projection meets the target. Otherwise the shortfall of projected ÷ target (target ÷
+ * projected for ≤) is lit with the rule set's own monitoring gaps: with national's −10/−20, a projection above 80%
+ * of the target is amber (有可能), at or below 80% red (完全不可能). Local practice, no national threshold found
+ * (domain-rules §2); the evaluator's `likelihood` overrides the suggestion.
+ */
 function statusOf(t: Extract<Target, { unit: string | null }>, b: number, r: RuleSet): Status {
+  const short = (share: number) => worse(statusOfGap(round((share - 1) * 100, { decimals: 2, mode: 'half-up' }), r));
   if (t.direction === 'range') {
     if (b >= t.min && b <= t.max) return 'green';
-    const share = b < t.min ? b / t.min : t.max / b;
-    return worse(statusOfGap((share - 1) * 100, r));
+    return short(b < t.min ? b / t.min : t.max / b);
   }
   const a = t.value;
   const met = { '>=': b >= a, '>': b > a, '=': b === a, '<': b < a, '<=': b <= a }[t.op];
   if (met) return 'green';
-  const share = t.direction === 'reverse' ? (b === 0 ? 1 : a / b) : a === 0 ? 0 : b / a;
-  return worse(statusOfGap((share - 1) * 100, r));
+  return short(t.direction === 'reverse' ? (b === 0 ? 1 : a / b) : a === 0 ? 0 : b / a);
 }
 
 /** A projection that misses its target is at least amber. */

@@ -38,7 +38,7 @@ export function planProblems(plan: readonly PlanMilestone[], asOf: string, where
       out.push({
         code: 'as-of-year',
         where,
-        message: `监控截止日期 ${asOf} 不在资金支出计划的年度（${m.label} → ${m.date}）内`,
+        message: `监控截止日期 ${asOf} 不在资金支出计划的年度（${m.date.slice(0, 4)} 年）内`,
       });
     }
     const prev = plan[i - 1];
@@ -84,4 +84,12 @@ export function plannedShare(plan: readonly PlanMilestone[], asOf: string, mode:
     return prevShare + ((m.cumulative - prevShare) * (now - from)) / (to - from);
   }
   return prevShare;
+}
+
+export type PlanAt = { ok: true; planned: number } | { ok: false; problems: Problem[] };
+
+/** 计划进度 at `asOf` with the plan checked first: the one call for a caller that has not validated the plan. */
+export function planAt(plan: readonly PlanMilestone[], asOf: string, mode: 'step' | 'linear', where = ''): PlanAt {
+  const problems = planProblems(plan, asOf, where);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, planned: plannedShare(plan, asOf, mode) };
 }
