@@ -167,7 +167,11 @@ if (on('monitor')) {
 }
 
 if (on('check') && existsSync(join(ROOT, 'dist/core/check/index.js'))) {
-  const { checkGoals } = await import('../dist/core/check/index.js');
+  // Imported by a computed path: the section runs only where the module exists.
+  const checkModule = '../dist/core/check/index.js';
+  const { checkGoals } = (await import(checkModule)) as {
+    checkGoals: (g: unknown, o: { tierNames: string[] }) => unknown[];
+  };
   const tierNames = Object.keys(national.ruleSet.tiers.weights);
   scaled(
     'check',
@@ -180,7 +184,10 @@ if (on('check') && existsSync(join(ROOT, 'dist/core/check/index.js'))) {
 }
 
 if (on('render') && existsSync(join(ROOT, 'bench/report.ts'))) {
-  const { benchReport } = await import('./report.js');
+  const reportModule = './report.js';
+  const { benchReport } = (await import(reportModule)) as {
+    benchReport: () => Promise<{ name: string; ms: number; items: number }[]>;
+  };
   for (const r of await benchReport()) {
     log({
       name: `render ${r.name} (${r.items} reports)`,
