@@ -18,7 +18,7 @@ describe('jixiao monitor', () => {
       gap: -0.3,
       status: 'red',
     });
-    expect(out.projects[4].forecast).toEqual({ total: 99.21, grade: '优', budgetScore: 10 });
+    expect(out.projects[4].forecast).toEqual({ total: 99.21, grade: '优', budgetScore: 10, executed: 20, rate: 1 });
     expect(out.projects[0].indicators[0]).toMatchObject({
       name: '每年检查企业个数',
       expected: 495.8904,
@@ -40,6 +40,8 @@ describe('jixiao monitor', () => {
       '预计得分',
       '完成可能性',
       '有可能（建议完全不可能）',
+      '偏差(百分点)',
+      '预计得分 99.21（优），其中预算执行率 10.00 分（预计全年执行 20.00 万元，100.00%）',
     ])
       expect(r.stdout).toContain(h);
   });
@@ -48,6 +50,9 @@ describe('jixiao monitor', () => {
     const bad = jixiao(['monitor', GOALS, MID, '--as-of', '2025/06/30']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--as-of 应为 yyyy-MM-dd');
+    const notADay = jixiao(['monitor', GOALS, MID, '--as-of', '2025-02-30']);
+    expect(notADay.status).toBe(2);
+    expect(notADay.stderr).toContain('有效日期');
     const other = jixiao(['monitor', GOALS, MID, '--as-of', '2025-07-31']);
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('与');

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { type Monitoring, monitorDocument, type ProjectMonitoring } from '../../core/monitoring/index.js';
+import { calendarDate } from '../../core/monitoring/plan.js';
 import { STATUS_LABEL } from '../../core/monitoring/status.js';
 import { round } from '../../core/rounding.js';
 import { UserError } from '../../errors.js';
@@ -7,7 +8,7 @@ import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
-import { fmtActual, fmtRate, fmtScore } from '../../report/format.js';
+import { fmtActual, fmtMoney, fmtRate, fmtScore } from '../../report/format.js';
 import { printWarnings } from './score.js';
 
 export interface MonitorOptions {
@@ -21,15 +22,18 @@ export interface MonitorOptions {
 export async function runMonitor(goalsPath: string, actualsPath: string, opts: MonitorOptions): Promise<void> {
   if (!['table', 'json'].includes(opts.format))
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-    throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的日期，收到“${opts.asOf}”`);
+  if (!calendarDate(opts.asOf))
+    throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的有效日期（如 2025-06-30），收到“${opts.asOf}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
   const goals = loadGoals(goalsPath);
   const actuals = await readActuals(actualsPath, goals);
   if (actuals.period !== 'mid-year')
     throw new UserError(`${actualsPath} 是年终自评数据（period: ${actuals.period}），运行监控需要 period: mid-year`);
+  // The file's figures are as at its asOf: measuring them against another date would be wrong, so no side wins.
   if (actuals.asOf && actuals.asOf !== opts.asOf) {
-    throw new UserError(`--as-of ${opts.asOf} 与 ${actualsPath} 中的截止日期 asOf: ${actuals.asOf} 不一致`);
+    throw new UserError(
+      `--as-of ${opts.asOf} 与 ${actualsPath} 中的截止日期 asOf: ${actuals.asOf} 不一致（请改正其中之一）`,
+    );
   }
   const rules = await loadRuleSet(opts.rules);
   const result = monitorDocument(goals, actuals, rules, opts.asOf);
@@ -37,7 +41,11 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
   const text =
     opts.format === 'json'
       ? `${JSON.stringify({ ...result.monitoring, warnings: result.warnings }, null, 2)}\n`
-      : renderMonitoring(result.monitoring, rules.ruleSet.rounding.total.decimals);
+      : renderMonitoring(
+          result.monitoring,
+          rules.ruleSet.rounding.total.decimals,
+          rules.ruleSet.rounding.indicator.decimals,
+        );
   if (opts.output) {
     writeFileAtomic(opts.output, text);
     process.stderr.write(`已完成 ${result.monitoring.projects.length} 个项目的运行监控 → ${opts.output}\n`);
@@ -50,10 +58,21 @@ const light = (s: keyof typeof STATUS_LABEL) => `${STATUS_LABEL[s]}灯`;
 const num2 = (x: number) => String(round(x, { decimals: 2, mode: 'half-up' }));
 const points = (share: number) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(2)}`;
 
-function renderMonitoring(m: Monitoring, d: number): string {
+function renderMonitoring(m: Monitoring, d: number, di: number): string {
   const head = `运行监控 截至 ${m.asOf}（序时进度 ${fmtRate(m.timeProgress)}） 评分规则：${m.ruleSet.label}\n`;
   const t = new Table({
-    head: ['项目编码', '项目名称', '计划进度', '序时进度', '实际执行', '较计划(百分点)', '状态', '预计得分', '等级'],
+    head: [
+      '项目编码',
+      '项目',
+      '计划进度',
+      '序时进度',
+      '实际执行',
+      '偏差(百分点)',
+      '较序时(百分点)',
+      '状态',
+      '预计得分',
+      '等级',
+    ],
     style: { head: [], border: [] },
   });
   for (const p of m.projects) {
@@ -65,19 +84,31 @@ function renderMonitoring(m: Monitoring, d: number): string {
       fmtRate(e.timeProgress),
       fmtRate(e.executed),
       points(e.gap),
+      points(e.gapToTime),
       light(e.status),
       fmtScore(p.forecast.total, d),
       p.forecast.grade,
     ]);
   }
-  return [head, t.toString(), ...m.projects.map((p) => renderProject(p)), ''].join('\n');
+  return [head, t.toString(), ...m.projects.map((p) => renderProject(p, d, di)), ''].join('\n');
 }
 
-function renderProject(p: ProjectMonitoring): string {
+function renderProject(p: ProjectMonitoring, d: number, di: number): string {
   const t = new Table({
-    head: ['三级指标', '指标值', '类型', '应完成', '截至目前', '全年预计', '状态', '完成可能性', '偏差原因'],
+    head: [
+      '三级指标',
+      '指标值',
+      '类型',
+      '应完成',
+      '截至目前',
+      '全年预计',
+      '预计得分',
+      '状态',
+      '完成可能性',
+      '偏差原因',
+    ],
     style: { head: [], border: [] },
-    colWidths: [26, 12, 8, 10, 12, 12, 8, 26, 30],
+    colWidths: [26, 12, 8, 12, 12, 12, 10, 8, 26, 30],
     wordWrap: true,
   });
   const KIND = { cumulative: '累计', level: '水平', deadline: '时限', qualitative: '定性' } as const;
@@ -92,6 +123,7 @@ function renderProject(p: ProjectMonitoring): string {
       amount(i.expected),
       fmtActual(i.actual),
       projected,
+      fmtScore(i.forecastScore, di),
       light(i.status),
       i.likelihood === i.suggestedLikelihood ? i.likelihood : `${i.likelihood}（建议${i.suggestedLikelihood}）`,
       [i.cause, i.reason].filter(Boolean).join('：'),
@@ -99,5 +131,7 @@ function renderProject(p: ProjectMonitoring): string {
   }
   const e = p.execution;
   const reason = e.reason ? `  执行偏差原因：${e.reason}` : '';
-  return `\n${p.code}  ${p.name}  预算执行 ${fmtRate(e.executed)}（计划 ${fmtRate(e.planned)}，${light(e.status)}）${reason}\n${t.toString()}`;
+  const f = p.forecast;
+  const total = `预计得分 ${fmtScore(f.total, d)}（${f.grade}），其中预算执行率 ${fmtScore(f.budgetScore, di)} 分（预计全年执行 ${fmtMoney(f.executed)} 万元，${fmtRate(f.rate)}）`;
+  return `\n${p.code}  ${p.name}  预算执行 ${fmtRate(e.executed)}（计划 ${fmtRate(e.planned)}，${light(e.status)}）${reason}\n${t.toString()}\n${total}`;
 }

@@ -15,7 +15,8 @@ export interface ProjectMonitoring {
   name: string;
   execution: ExecutionStatus;
   indicators: (IndicatorPace & { forecastScore: number })[];
-  forecast: { total: number; grade: string; budgetScore: number };
+  /** Projected year end: total and grade, and the execution-rate part (execution in 万元, rate a share). */
+  forecast: { total: number; grade: string; budgetScore: number; executed: number; rate: number };
 }
 
 export interface Monitoring {
@@ -124,7 +125,13 @@ export function monitorDocument(
         name: x.table.name,
         execution: x.execution,
         indicators: x.paces.map((pace, i) => ({ ...pace, forecastScore: s.indicators[i]?.score ?? 0 })),
-        forecast: { total: s.total, grade: s.grade, budgetScore: s.budget.score },
+        forecast: {
+          total: s.total,
+          grade: s.grade,
+          budgetScore: s.budget.score,
+          executed: s.budget.executed,
+          rate: s.budget.rate,
+        },
       });
     });
   }

@@ -52,7 +52,7 @@ describe('the seed sample as of 2025-06-30', () => {
     // 损失减少率 90% (level) vs ≥95%: 90/95 × 15 = 14.2105 → 14.21; 意识 99% met 15; 满意度 96% met 10.
     // 10 + 50 + 14.21 + 15 + 10 = 99.21
     expect(p?.indicators.map((i) => i.forecastScore)).toEqual([12.5, 12.5, 12.5, 12.5, 14.21, 15, 10]);
-    expect(p?.forecast).toEqual({ total: 99.21, grade: '优', budgetScore: 10 });
+    expect(p?.forecast).toEqual({ total: 99.21, grade: '优', budgetScore: 10, executed: 20, rate: 1 });
     expect(p?.indicators[3]).toMatchObject({
       kind: 'cumulative',
       expected: 9.9178,
@@ -135,10 +135,39 @@ describe('monitoring rules', () => {
     ]);
   });
 
+  it('lights the gap to plan by step or by linear plan between milestones', () => {
+    const linear: ScoringRules = {
+      ...national,
+      ruleSet: {
+        ...national.ruleSet,
+        monitoring: { planBetweenMilestones: 'linear', amberGap: -10, redGap: -20, source: '测试：线性计划进度' },
+      },
+    };
+    const doc = { ...mid(12.5, 300, { reason: 'r', cause: '其他' as const }), asOf: '2025-05-15' };
+    const at = (rules: ScoringRules) => {
+      const r = monitorDocument(makeGoals([table]), doc, rules, '2025-05-15');
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return r.monitoring.projects[0]?.execution;
+    };
+    // Step: 3月底 25% reached, 12.5/50 = 25% → on plan. 序时进度 135/365 = 0.3699 → 11.99 points behind time.
+    expect(at(national)).toMatchObject({ planned: 0.25, executed: 0.25, gap: 0, gapToTime: -0.1199, status: 'green' });
+    // Linear: 25% + 25% × 45/91 = 37.36% → 12.36 points behind: amber.
+    expect(at(linear)).toMatchObject({ planned: 0.3736, gap: -0.1236, status: 'amber' });
+  });
+
+  it('at 12-31 plan and time are both 100%', () => {
+    const r = monitorDocument(makeGoals([table]), { ...mid(40, 1000), asOf: '2025-12-31' }, national, '2025-12-31');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.monitoring.timeProgress).toBe(1);
+    expect(r.monitoring.projects[0]?.execution).toMatchObject({ planned: 1, executed: 0.8, gap: -0.2, status: 'red' });
+    // Cumulative projection is the actual itself at year end.
+    expect(r.monitoring.projects[0]?.indicators[0]).toMatchObject({ expected: 1000, projected: 1000, status: 'green' });
+  });
+
   it('reports an as-of date outside the plan year as an error naming the project', () => {
     const r = monitorDocument(makeGoals([table]), mid(25, 500), national, '2026-03-31');
     expect(r.ok ? [] : r.errors.map((e) => `${e.where} ${e.message}`)).toEqual([
-      '项目 P1（测试项目） 监控截止日期 2026-03-31 不在资金支出计划的年度（3月底 → 2025-03-31）内',
+      '项目 P1（测试项目） 监控截止日期 2026-03-31 不在资金支出计划的年度（2025 年）内',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedShare, planProblems, timeProgress } from '../../../src/core/monitoring/plan.js';
+import { planAt, plannedShare, planProblems, timeProgress } from '../../../src/core/monitoring/plan.js';
 import type { PlanMilestone } from '../../../src/model/goals.js';
 
 const plan = (year: number, shares = [0.25, 0.5, 0.75, 1]): PlanMilestone[] =>
@@ -69,5 +69,21 @@ describe('plan problems are clear errors', () => {
     const problems = planProblems(p as PlanMilestone[], asOf as string, '项目 P1');
     expect(problems.map((x) => x.message).join('\n')).toMatch(message as RegExp);
     expect(problems[0]?.where).toBe('项目 P1');
+  });
+});
+
+describe('planAt: checked plan share in one call', () => {
+  it('gives the share when the plan is sound', () => {
+    expect(planAt(seed, '2025-08-15', 'step')).toEqual({ ok: true, planned: 0.5 });
+    // 08-15 is day 227: 46 of the 123 days from 06-30 (day 181) to 10-31 (day 304).
+    const linear = planAt(seed, '2025-08-15', 'linear');
+    expect(linear.ok && linear.planned).toBeCloseTo(0.5 + (0.25 * 46) / 123, 12);
+  });
+
+  it('refuses a plan with a bad milestone date, naming the milestone', () => {
+    const bad = [{ label: '6月底', date: '2025-06-31', cumulative: 0.5 }, ...seed.slice(2)];
+    const r = planAt(bad, '2025-07-31', 'step', '项目 P1');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.problems.map((p) => p.message).join()).toContain('“6月底”的日期“2025-06-31”无效');
   });
 });
