@@ -5,6 +5,8 @@
 
 // Pure core.
 export { type ActualValue, parseActual } from './core/actual.js';
+export { checkByProject, checkGoals, type Finding } from './core/check/index.js';
+export { type Monitoring, monitorDocument } from './core/monitoring/index.js';
 export { round } from './core/rounding.js';
 export type { Evaluation, IndicatorScore, ProjectScore, ScoringRules } from './core/scoring/index.js';
 export { scoreDocument } from './core/scoring/index.js';

@@ -1,7 +1,8 @@
 import { classifyQualitative } from '../target/qualitative.js';
 import { convert } from '../units.js';
 import { type Check, eachRow, rowFinding } from './finding.js';
-import { isAtLeast, isQuantity, memo } from './text.js';
+import { byId } from './rows.js';
+import { isAtLeast, isQuantity } from './text.js';
 
 /** Checks of one target on its own: unreadable, vague, impossible, or pointing the wrong way. */
 
@@ -10,14 +11,13 @@ export const targetInvalid: Check = (doc, ctx) =>
   eachRow(doc, (p, i, ind) => {
     const t = ind.target;
     if (t.direction !== 'invalid') return null;
-    return rowFinding(ctx, p, i, ind, 'target-invalid', 'error', {
-      message: t.problem.message,
-      fix: '填写“运算符+数值+单位”（如 ≥1000家）、完成时限（如 2025年11月底前）或可判断的文字（如 达到预期）',
-    });
+    return rowFinding(ctx, p, i, ind, 'target-invalid', 'error', t.problem.message, INVALID_FIX);
   });
 
+const INVALID_FIX = '填写“运算符+数值+单位”（如 ≥1000家）、完成时限（如 2025年11月底前）或可判断的文字（如 达到预期）';
+
 /** Words that make a number measurable: the row says what is counted or what rate is meant. */
-const MEASURABLE = /率|比例|比重|占比|数量|人数|次数|天数|个数|户数|家数|场次|金额|时长|面积|指数|得分/;
+const MEASURABLE = /率|比例|比重|占比|满意|数量|人数|次数|天数|个数|户数|家数|场次|金额|时长|面积|指数|得分/;
 /** Comparison with a baseline: "较往年", "比上年", "同比". */
 const BASELINE = /较|比上年|比去年|同比|环比|往年|上年/;
 
@@ -28,33 +28,32 @@ const BASELINE = /较|比上年|比去年|同比|环比|往年|上年/;
  */
 export const targetVague: Check = (doc, ctx) => {
   /** A trend description with nothing measurable in it; null when the description is fine. */
-  const trendOnly = memo((description: string) => {
-    const desc = ctx.norm(description);
+  const trendOnly = byId(ctx.rows, (desc) => {
     if (desc === '' || /\d/.test(desc) || MEASURABLE.test(desc)) return null;
     return classifyQualitative(desc, desc).sense === 'improve' ? desc : null;
   });
-  const measurableName = memo((name: string) => MEASURABLE.test(ctx.norm(name)));
-  return eachRow(doc, (p, i, ind) => {
+  const measurableName = byId(ctx.rows, (name) => MEASURABLE.test(name));
+  return eachRow(doc, (p, i, ind, r) => {
     const t = ind.target;
     if (t.direction === 'qualitative' && t.sense === 'improve') {
-      return rowFinding(ctx, p, i, ind, 'target-vague', 'warning', {
-        message: `指标值“${t.raw.trim()}”只说明变化方向，没有基数和幅度，年终无法判断是否完成`,
-        fix: '写明基数和幅度（如“较2024年提高5%”），或改为可衡量的数值（如“知晓率≥90%”）',
-      });
+      const message = `指标值“${t.raw.trim()}”只说明变化方向，没有基数和幅度，年终无法判断是否完成`;
+      return rowFinding(ctx, p, i, ind, 'target-vague', 'warning', message, TREND_FIX);
     }
     if (!isQuantity(t)) return null;
-    const desc = trendOnly(ind.description);
-    if (desc === null || measurableName(ind.name)) return null;
+    const desc = trendOnly(ctx.rows.description[r] as number);
+    if (desc === null || measurableName(ctx.rows.name[r] as number)) return null;
     const raw = t.raw.trim();
     const said = BASELINE.test(desc)
       ? `是与往年相比的变化，指标值“${raw}”却是一个绝对水平，没有说明衡量的是什么`
       : `只说明变化方向，没有说明指标值“${raw}”衡量的是什么`;
-    return rowFinding(ctx, p, i, ind, 'target-vague', 'warning', {
-      message: `绩效指标描述“${ind.description.trim()}”${said}，按所写无法衡量`,
-      fix: '在三级指标或描述中写明被衡量的量（如“防灾减灾知识知晓率”），或把指标值改为相对基数的幅度（如“较2024年提高5个百分点”）',
-    });
+    const message = `绩效指标描述“${ind.description.trim()}”${said}，按所写无法衡量`;
+    return rowFinding(ctx, p, i, ind, 'target-vague', 'warning', message, VAGUE_FIX);
   });
 };
+
+const TREND_FIX = '写明基数和幅度（如“较2024年提高5%”），或改为可衡量的数值（如“知晓率≥90%”）';
+const VAGUE_FIX =
+  '在三级指标或描述中写明被衡量的量（如“防灾减灾知识知晓率”），或把指标值改为相对基数的幅度（如“较2024年提高5个百分点”）';
 
 /** Growth ratios may exceed 100% (同比增长 120%); shares and rates may not. */
 const GROWTH = /增长|增幅|增速|同比|环比|比上年|较上年|倍/;
@@ -70,10 +69,9 @@ export const percentAbove100: Check = (doc, ctx) =>
     const pct = c.ok ? c.value : low;
     const impossible = pct > 100 || (t.direction !== 'range' && t.op === '>' && pct >= 100);
     if (!impossible || GROWTH.test(ctx.norm(ind.name))) return null;
-    return rowFinding(ctx, p, i, ind, 'percent-above-100', 'error', {
-      message: `指标值“${t.raw.trim()}”要求超过100%，比率或占比不可能达到`,
-      fix: '改为不超过100%的目标（如 ≥95%、=100%）；若是增长幅度，在三级指标中写明“增长率”',
-    });
+    const message = `指标值“${t.raw.trim()}”要求超过100%，比率或占比不可能达到`;
+    const fix = '改为不超过100%的目标（如 ≥95%、=100%）；若是增长幅度，在三级指标中写明“增长率”';
+    return rowFinding(ctx, p, i, ind, 'percent-above-100', 'error', message, fix);
   });
 
 /** Names whose measure is lower-is-better, read from the end of the name ("满意度投诉率", "财产损失"). */
@@ -86,20 +84,20 @@ const TRAILING_NOTE = /\([^()]*\)$/;
 /** reverse-with-gte: a lower-is-better measure written with ≥ rewards the wrong outcome (投诉率 ≥95%). */
 export const reverseWithGte: Check = (doc, ctx) => {
   /** The lower-is-better term a name ends with, or null. */
-  const reverseTerm = memo((raw: string) => {
-    const name = ctx.norm(raw).replace(TRAILING_NOTE, '');
+  const reverseTerm = byId(ctx.rows, (normalised) => {
+    const name = normalised.replace(TRAILING_NOTE, '');
     const m = REVERSE_END.exec(name);
     return m?.[1] && !REDUCTION.test(name) ? m[1] : null;
   });
-  return eachRow(doc, (p, i, ind) => {
+  return eachRow(doc, (p, i, ind, r) => {
     const t = ind.target;
     if (!isQuantity(t) || !isAtLeast(t.op)) return null;
-    const term = reverseTerm(ind.name);
+    const term = reverseTerm(ctx.rows.name[r] as number);
     if (term === null) return null;
-    const written = t.implicitOp ? `没有写运算符，会按“≥”计分` : `写成了“${t.raw.trim()}”`;
-    return rowFinding(ctx, p, i, ind, 'reverse-with-gte', t.implicitOp ? 'warning' : 'error', {
-      message: `“${term}”是越低越好的反向指标，指标值却${written}：数值越高得分越高，与本意相反`,
-      fix: `改为“≤”（如 ≤5%）；若想考核正向结果，改用正向指标名（如“投诉处理率 ≥95%”“服务对象满意度 ≥95%”）`,
-    });
+    // No operator ("95%") reads as ≥: the same defect, but it may be a slip, so a warning.
+    const written = t.implicitOp ? '没有写运算符，会按“≥”计分' : `写成了“${t.raw.trim()}”`;
+    const message = `“${term}”是越低越好的反向指标，指标值却${written}：数值越高得分越高，与本意相反`;
+    const fix = '改为“≤”（如 ≤5%）；若想考核正向结果，改用正向指标名（如“投诉处理率 ≥95%”“服务对象满意度 ≥95%”）';
+    return rowFinding(ctx, p, i, ind, 'reverse-with-gte', t.implicitOp ? 'warning' : 'error', message, fix);
   });
 };

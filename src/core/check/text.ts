@@ -4,7 +4,7 @@ import { convert, KNOWN_UNITS, unitInfo } from '../units.js';
 
 /** Tier-2 families, by the words the official tables print (进度指标 is Hubei's name for 时效). */
 export const isCostTier = (tier2: string) => tier2.includes('成本');
-export const isTimelinessTier = (tier2: string) => /时效|进度/.test(tier2);
+export const isTimelinessTier = (tier2: string) => tier2.includes('时效') || tier2.includes('进度');
 
 export const isQuantity = (t: Target): t is QuantitativeTarget =>
   t.direction === 'positive' || t.direction === 'reverse' || t.direction === 'equal';
@@ -12,7 +12,7 @@ export const isQuantity = (t: Target): t is QuantitativeTarget =>
 export const isAtLeast = (op: Operator) => op === '>=' || op === '>';
 export const isAtMost = (op: Operator) => op === '<=' || op === '<';
 
-/** Equal to a hundredth of a 元 when both are in 万元: float noise is not a difference. */
+/** Equal up to float noise: one part in a million (under 1 元 on any budget below 100 万元). */
 export const same = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** A money target in 万元 (the tables' unit), or null when it is not money. */
@@ -37,20 +37,6 @@ export function memo<K, V>(fn: (key: K) => V): (key: K) => V {
 
 /** normaliseText (NFKC, no spaces, one spelling per symbol), memoised: NFKC is the costly step at scale. */
 export const memoNormalise = (): ((s: string) => string) => memo(normaliseText);
-
-/** A small integer per distinct normalised text, so rows can be keyed by numbers instead of long strings. */
-export function memoIntern(norm: (s: string) => string): (s: string) => number {
-  const ids = new Map<string, number>();
-  return memo((raw: string) => {
-    const n = norm(raw);
-    let id = ids.get(n);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(n, id);
-    }
-    return id;
-  });
-}
 
 /** A number with its unit found inside free text, with the comparison word before or after it. */
 export interface Quantity {

@@ -1,7 +1,8 @@
 import type { Target } from '../../model/target.js';
 import { convert } from '../units.js';
 import { type Check, eachRow, rowFinding } from './finding.js';
-import { isAtMost, isQuantity, isTimelinessTier, memo } from './text.js';
+import { byId } from './rows.js';
+import { isAtMost, isQuantity, isTimelinessTier } from './text.js';
 
 /**
  * timeliness-target: a 时效指标 says by when the year's work is done: a date inside the budget year
@@ -49,17 +50,14 @@ function problem(t: Target, year: number, rateNamed: boolean): string | null {
 }
 
 export const timelinessTarget: Check = (doc, ctx) => {
-  const timely = memo((tier2: string) => isTimelinessTier(ctx.norm(tier2)));
-  const named = memo((raw: string) => {
-    const name = ctx.norm(raw);
-    return ON_TIME_RATE.test(name) && /率|比例/.test(name);
-  });
-  return eachRow(doc, (p, i, ind) => {
-    if (!timely(ind.tier2)) return null;
+  const timely = byId(ctx.rows, isTimelinessTier);
+  const named = byId(ctx.rows, (name) => ON_TIME_RATE.test(name) && /率|比例/.test(name));
+  return eachRow(doc, (p, i, ind, r) => {
+    if (!timely(ctx.rows.tier2[r] as number)) return null;
     const year = doc.projects[p]?.year ?? doc.year;
-    const rateNamed = named(ind.name);
+    const rateNamed = named(ctx.rows.name[r] as number);
     const why = problem(ind.target, year, rateNamed);
     if (why === null) return null;
-    return rowFinding(ctx, p, i, ind, 'timeliness-target', 'warning', { message: `时效指标${why}`, fix: FIX });
+    return rowFinding(ctx, p, i, ind, 'timeliness-target', 'warning', `时效指标${why}`, FIX);
   });
 };
