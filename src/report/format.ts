@@ -1,5 +1,6 @@
 import type { ActualValue } from '../core/actual.js';
-import { fixed } from '../core/rounding.js';
+import { fixed, num, round } from '../core/rounding.js';
+import type { Rounding } from '../model/rule-set.js';
 
 /** Figures as every output prints them: fixed decimals, no float artefacts. */
 export const fmtScore = (x: number, decimals: number) => fixed(x, decimals);
@@ -17,3 +18,22 @@ export const STATUS_LABEL = {
   missed: '未完成',
   'not-applicable': '不适用',
 } as const;
+
+/** Printed where the evaluator left a text field empty: reports never invent the missing words. */
+export const NOT_FILLED = '（评价人未填写）';
+/** Printed where the goal table has no such entry. */
+export const NOT_IN_TABLE = '（目标表未载明）';
+
+/** A score under the rule set's rounding rule, with exactly its decimals ("12.50"); mode none keeps up to 4. */
+export function fmtScoreBy(x: number, rule: Rounding): string {
+  return rule.mode === 'none' ? num(x) : round(x, rule).toFixed(rule.decimals);
+}
+
+/** Points in a label, without trailing zeros: "产出指标(50分)", "产出指标(56.25分)". */
+export const fmtPoints = (x: number) => num(x);
+
+/** A share difference in percentage points, signed: −0.0159 → "-1.59", 0.02 → "+2.00". */
+export function fmtPp(share: number): string {
+  const s = fixed(share * 100, 2);
+  return share > 0 && s !== '0.00' ? `+${s}` : s === '-0.00' ? '0.00' : s;
+}

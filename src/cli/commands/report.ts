@@ -1,6 +1,150 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { monitorDocument } from '../../core/monitoring/index.js';
+import { scoreDocument } from '../../core/scoring/index.js';
+import type { Evaluation } from '../../core/scoring/types.js';
+import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
+import { readActuals } from '../../io/actuals.js';
+import { loadGoals } from '../../io/goals.js';
+import { loadRuleSet } from '../../io/rules.js';
+import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import type { GoalDocument } from '../../model/goals.js';
+import { fileBase, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
+import { startProgress } from '../../report/progress.js';
+import { getRenderer } from '../../report/render.js';
+import { printWarnings } from './score.js';
 
-/** Placeholder until the report renderer lands: the command exists and says so. */
-export async function runReport(_goals: string, _actuals: string, _opts: { kind: string; format: string }): Promise<void> {
-  throw new UserError('jixiao report 尚未完成：请先用 jixiao score / monitor 输出表格或 JSON');
+export interface ReportOptions {
+  kind: string;
+  format: string;
+  output: string;
+  templates?: string;
+  rules: string;
+  asOf?: string;
+}
+
+const KINDS: readonly string[] = ['self-evaluation', 'monitoring', 'department'];
+const FORMATS: readonly string[] = ['html', 'md', 'pdf', 'xlsx'];
+
+interface OutFile {
+  path: string;
+  content: () => Promise<string | Uint8Array>;
+}
+
+/**
+ * `jixiao report GOALS ACTUALS --kind … --format … -o DIR`: score (year-end) or monitor (mid-year), build the
+ * view-models, render them through the templates and write one file per project plus the department summary.
+ * Output is deterministic: no clock is read, so the same inputs give the same bytes.
+ */
+export async function runReport(goalsPath: string, actualsPath: string, opts: ReportOptions): Promise<void> {
+  if (!KINDS.includes(opts.kind)) throw new UserError(`--kind 只能是 ${KINDS.join(' | ')}，收到“${opts.kind}”`);
+  if (!FORMATS.includes(opts.format))
+    throw new UserError(`--format 只能是 ${FORMATS.join(' | ')}，收到“${opts.format}”`);
+  if (opts.format === 'xlsx' && opts.kind !== 'self-evaluation') {
+    throw new UserError('--format xlsx 只用于自评表（--kind self-evaluation）');
+  }
+  const outDir = resolve(opts.output);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new UserError(`-o ${opts.output} 应为文件夹，但它是一个文件`);
+  const kind = opts.kind as ReportKind;
+  const goals = loadGoals(goalsPath);
+  const actuals = await readActuals(actualsPath, goals);
+  const rules = await loadRuleSet(opts.rules);
+  const warnings: Problem[] = [];
+  let data: ReportData;
+  if (actuals.period === 'year-end') {
+    if (opts.asOf) throw new UserError(`--as-of 只用于运行监控；${actualsPath} 是年终自评数据（period: year-end）`);
+    const result = scoreDocument(goals, actuals, rules);
+    if (!result.ok) throw new UserError(`无法评分：${actualsPath} 有 ${result.errors.length} 处问题`, result.errors);
+    warnings.push(...result.warnings);
+    data = { goals, ruleSet: rules.ruleSet, evaluation: result.evaluation };
+  } else {
+    const asOf = opts.asOf ?? actuals.asOf ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的日期，收到“${asOf}”`);
+    if (actuals.asOf && actuals.asOf !== asOf) {
+      throw new UserError(`--as-of ${asOf} 与 ${actualsPath} 中的截止日期 asOf: ${actuals.asOf} 不一致`);
+    }
+    const result = monitorDocument(goals, actuals, rules, asOf);
+    if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
+    warnings.push(...result.warnings);
+    data = { goals, ruleSet: rules.ruleSet, monitoring: result.monitoring };
+  }
+
+  const files =
+    opts.format === 'xlsx' && 'evaluation' in data
+      ? await workbooks(data.evaluation, goals, outDir)
+      : await documents(kind, data, opts, outDir);
+  for (const f of files) assertNotInput(f.path, [goalsPath, actualsPath]);
+  const progress = startProgress(files.length);
+  try {
+    // Chromium spends most of a PDF embedding fonts: a few pages at once use the idle cores.
+    await forEachLimit(files, opts.format === 'pdf' ? 3 : 1, async (f) => {
+      writeFileAtomic(f.path, await f.content());
+      progress.tick(f.path);
+    });
+  } finally {
+    progress.stop();
+    await closePrinter?.();
+    closePrinter = undefined;
+  }
+  process.stderr.write(`已生成 ${files.length} 个文件 → ${opts.output}\n`);
+  printWarnings(warnings);
+}
+
+let closePrinter: (() => Promise<void>) | undefined;
+
+/** Run `fn` over `items`, at most `limit` at a time; after a failure no new item starts, and it is rethrown. */
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await fn(item);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  // allSettled: every worker has stopped before the caller closes the browser.
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions, outDir: string): Promise<OutFile[]> {
+  const docs = reportDocuments(kind, data);
+  const renderer = getRenderer(opts.templates);
+  if (opts.format !== 'pdf') {
+    const format = opts.format as 'html' | 'md';
+    return docs.map((d) => ({
+      path: join(outDir, `${d.base}.${format}`),
+      content: async () => renderer.render(d.template, format, d.view),
+    }));
+  }
+  // Render every page first, so a template error stops the run before Chromium starts.
+  const pages = docs.map((d) => ({ base: d.base, html: renderer.render(d.template, 'html', d.view) }));
+  const { openPdfPrinter } = await import('../../report/pdf.js');
+  const printer = await openPdfPrinter();
+  closePrinter = () => printer.close();
+  return pages.map((p) => ({ path: join(outDir, `${p.base}.pdf`), content: () => printer.print(p.html) }));
+}
+
+/** --format xlsx: the official 自评表 as a workbook per project, from the xlsx writer module. */
+async function workbooks(evaluation: Evaluation, goals: GoalDocument, outDir: string): Promise<OutFile[]> {
+  let mod: { selfEvaluationWorkbook(ev: Evaluation, goals: GoalDocument, code?: string): Promise<Uint8Array> };
+  try {
+    mod = await import('../../report/xlsx/self-evaluation.js');
+  } catch (err) {
+    throw new UserError(
+      `本版本不能生成 xlsx 自评表（${(err as Error).message.split('\n')[0]}）；请改用 --format html、md 或 pdf`,
+    );
+  }
+  return evaluation.projects.map((p) => ({
+    path: join(outDir, `${fileBase(p.code)}-self-evaluation.xlsx`),
+    content: () => mod.selfEvaluationWorkbook(evaluation, goals, p.code),
+  }));
 }

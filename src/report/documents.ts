@@ -1,0 +1,66 @@
+import type { Monitoring } from '../core/monitoring/index.js';
+import type { Evaluation } from '../core/scoring/types.js';
+import { UserError } from '../errors.js';
+import type { GoalDocument } from '../model/goals.js';
+import type { RuleSet } from '../model/rule-set.js';
+import { departmentView } from './department-view.js';
+import { monitoringView } from './monitoring-view.js';
+import { selfEvaluationView } from './self-evaluation-view.js';
+
+export type ReportKind = 'self-evaluation' | 'monitoring' | 'department';
+
+/** One output file before rendering: its name without extension, the template, and the view-model. */
+export interface ReportDocument {
+  base: string;
+  template: ReportKind;
+  view: object;
+}
+
+export type ReportData =
+  | { goals: GoalDocument; ruleSet: RuleSet; evaluation: Evaluation }
+  | { goals: GoalDocument; ruleSet: RuleSet; monitoring: Monitoring };
+
+/**
+ * A file name from a 项目编码: letters, digits, '-', '_' and '.', never a path or a dot-name, so no code can
+ * write outside the output folder. Free text (project names) never becomes a file name.
+ */
+export function fileBase(code: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(code) || code.includes('..')) {
+    throw new UserError(`项目编码“${code}”不能用作文件名（只允许字母、数字、-、_ 和 .），已停止生成报告`);
+  }
+  return code;
+}
+
+/**
+ * The documents of a run: one per project for self-evaluation and monitoring, then the department summary;
+ * only the summary for kind department. Year-end data gives department.*, mid-year data department-monitoring.*.
+ */
+export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocument[] {
+  const { goals, ruleSet } = data;
+  const docs: ReportDocument[] = [];
+  const seen = new Set<string>();
+  const add = (code: string, suffix: string, template: ReportKind, view: () => object) => {
+    const base = `${fileBase(code)}-${suffix}`;
+    if (seen.has(base)) throw new UserError(`项目编码“${code}”重复，两个项目会写入同一个文件，已停止生成报告`);
+    seen.add(base);
+    docs.push({ base, template, view: view() });
+  };
+  if ('evaluation' in data) {
+    if (kind === 'monitoring') throw new UserError('运行监控报告需要年中数据（period: mid-year）');
+    if (kind === 'self-evaluation') {
+      for (const p of data.evaluation.projects) {
+        add(p.code, 'self-evaluation', 'self-evaluation', () => selfEvaluationView(p, goals, ruleSet, data.evaluation));
+      }
+    }
+    docs.push({ base: 'department', template: 'department', view: departmentView(data) });
+    return docs;
+  }
+  if (kind === 'self-evaluation') throw new UserError('自评表和自评报告需要年终数据（period: year-end）');
+  if (kind === 'monitoring') {
+    for (const p of data.monitoring.projects) {
+      add(p.code, 'monitoring', 'monitoring', () => monitoringView(p, data.monitoring, goals, ruleSet));
+    }
+  }
+  docs.push({ base: 'department-monitoring', template: 'department', view: departmentView(data) });
+  return docs;
+}

@@ -1,0 +1,76 @@
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileBase, reportDocuments } from '../../src/report/documents.js';
+import { startProgress } from '../../src/report/progress.js';
+import { loadSample, type Sample } from './fixture.js';
+
+let sample: Sample;
+beforeAll(async () => {
+  sample = await loadSample();
+});
+
+describe('report documents', () => {
+  it('names files from the project code only, and refuses codes that could leave the folder', () => {
+    expect(fileBase('13020225P00001210004M')).toBe('13020225P00001210004M');
+    for (const bad of ['../evil', 'a/b', 'a\\b', '.hidden', '', 'x..y', '项目一', 'a b']) {
+      expect(() => fileBase(bad), bad).toThrow(/不能用作文件名/);
+    }
+  });
+
+  it('one file per project plus the department summary, by kind and period', () => {
+    const year = { goals: sample.goals, ruleSet: sample.ruleSet, evaluation: sample.evaluation };
+    const mid = { goals: sample.goals, ruleSet: sample.ruleSet, monitoring: sample.monitoring };
+    const se = reportDocuments('self-evaluation', year);
+    expect(se.map((d) => d.base)).toEqual([
+      ...sample.evaluation.projects.map((p) => `${p.code}-self-evaluation`),
+      'department',
+    ]);
+    expect(reportDocuments('department', year).map((d) => d.base)).toEqual(['department']);
+    expect(reportDocuments('monitoring', mid).at(-1)?.base).toBe('department-monitoring');
+    expect(reportDocuments('department', mid).map((d) => d.template)).toEqual(['department']);
+    expect(() => reportDocuments('monitoring', year)).toThrow(/需要年中数据/);
+    expect(() => reportDocuments('self-evaluation', mid)).toThrow(/需要年终数据/);
+  });
+
+  it('refuses two projects with the same code', () => {
+    const [a] = sample.evaluation.projects;
+    if (!a) throw new Error('no project');
+    const evaluation = { ...sample.evaluation, projects: [a, a] };
+    expect(() => reportDocuments('self-evaluation', { ...sample, evaluation })).toThrow(/重复/);
+  });
+});
+
+describe('progress', () => {
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    const w = new Writable({
+      write(c, _e, cb) {
+        chunks.push(String(c));
+        cb();
+      },
+    }) as unknown as NodeJS.WriteStream;
+    Object.assign(w, { isTTY, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    return { w, chunks };
+  };
+
+  it('stays silent off a terminal, or for a handful of files', () => {
+    for (const [tty, total] of [
+      [false, 500],
+      [true, 3],
+    ] as const) {
+      const { w, chunks } = sink(tty);
+      const p = startProgress(total, w);
+      p.tick('a.html');
+      p.stop();
+      expect(chunks).toEqual([]);
+    }
+  });
+
+  it('draws a bar on a terminal for many files', () => {
+    const { w, chunks } = sink(true);
+    const p = startProgress(40, w);
+    p.tick('a.html');
+    p.stop();
+    expect(chunks.join('')).toContain('生成报告');
+  });
+});
