@@ -1,5 +1,6 @@
 import type { Operator, QuantitativeTarget, Target } from '../../model/target.js';
 import { normaliseText } from '../target/normalise.js';
+import { PREFIX_OPS, SUFFIX_OPS } from '../target/operators.js';
 import { convert, KNOWN_UNITS, unitInfo } from '../units.js';
 
 /** Tier-2 families, by the words the official tables print (进度指标 is Hubei's name for 时效). */
@@ -46,29 +47,6 @@ export interface Quantity {
   op: Operator | null;
 }
 
-/** Comparison words before a number ("不低于1000家") and after it ("95%以上"). */
-const PREFIX_OPS: [string, Operator][] = [
-  ['不低于', '>='],
-  ['不少于', '>='],
-  ['不小于', '>='],
-  ['至少', '>='],
-  ['达到', '>='],
-  ['大于等于', '>='],
-  ['≥', '>='],
-  ['不超过', '<='],
-  ['不高于', '<='],
-  ['不大于', '<='],
-  ['不多于', '<='],
-  ['控制在', '<='],
-  ['小于等于', '<='],
-  ['≤', '<='],
-];
-const SUFFIX_OPS: [string, Operator][] = [
-  ['以上', '>='],
-  ['以下', '<='],
-  ['以内', '<='],
-  ['之内', '<='],
-];
 const OP_OF = new Map([...PREFIX_OPS, ...SUFFIX_OPS]);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alternatives = (words: readonly string[]) => words.map(escapeRe).join('|');

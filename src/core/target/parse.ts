@@ -3,6 +3,7 @@ import { cleanFloat, KNOWN_UNITS, unitInfo } from '../units.js';
 import { parseDeadline } from './deadline.js';
 import { normaliseText } from './normalise.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
+import { PREFIX_OPS, SUFFIX_OPS } from './operators.js';
 import { classifyQualitative } from './qualitative.js';
 
 export interface ParseContext {
@@ -10,46 +11,6 @@ export interface ParseContext {
   year?: number;
 }
 
-/** Operator words before the number. Longest first: 不低于 must win over 低于. */
-const PREFIX_OPS: [string, Operator][] = [
-  ['不低于', '>='],
-  ['不少于', '>='],
-  ['不小于', '>='],
-  ['至少', '>='],
-  ['达到', '>='],
-  ['大于等于', '>='],
-  ['不超过', '<='],
-  ['不高于', '<='],
-  ['不大于', '<='],
-  ['不多于', '<='],
-  ['控制在', '<='],
-  ['小于等于', '<='],
-  ['大于', '>'],
-  ['高于', '>'],
-  ['多于', '>'],
-  ['超过', '>'],
-  ['低于', '<'],
-  ['小于', '<'],
-  ['少于', '<'],
-  ['等于', '='],
-  ['≥', '>='],
-  ['≤', '<='],
-  ['>', '>'],
-  ['<', '<'],
-  ['=', '='],
-];
-/** Operator words after the number and unit: "1000家以上", "50万元以内". */
-const SUFFIX_OPS: [string, Operator][] = [
-  ['及以上', '>='],
-  ['或以上', '>='],
-  ['以上', '>='],
-  ['及以下', '<='],
-  ['或以下', '<='],
-  ['以下', '<='],
-  ['以内', '<='],
-  ['之内', '<='],
-  ['内', '<='],
-];
 /** Scale words folded into the value when they are not part of a known unit ("550万粒"). */
 const SCALES: [string, number][] = [
   ['千万', 1e7],
