@@ -72,7 +72,6 @@ const gap = (name: string, engine: number, gap: number, why: string): Row => ({
   why,
 });
 const error = (name: string, ...messages: RegExp[]): Row => ({ kind: 'unscorable', name, messages });
-const noPublished = (name: string, engine: number, why: string): Row => ({ kind: 'unpublished', name, engine, why });
 const parent = (name: string): Row => ({ kind: 'parent', name });
 
 /** The budget row or the total: reproduced, or a deviation with the engine's number and the gap. */
