@@ -22,11 +22,17 @@ export function mergeRuleData(
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const here = [...path, key];
-    const inherited = out[key];
-    out[key] =
-      isPlainObject(value) && isPlainObject(inherited) && !isAtomic(here)
-        ? mergeRuleData(inherited, value, here)
-        : value;
+    const inherited = Object.hasOwn(out, key) ? out[key] : undefined;
+    // defineProperty, not assignment: a key named __proto__ must stay a plain (and then unknown) key.
+    Object.defineProperty(out, key, {
+      value:
+        isPlainObject(value) && isPlainObject(inherited) && !isAtomic(here)
+          ? mergeRuleData(inherited, value, here)
+          : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** A key path into a rule set: `['scoring', 'qualitative', 'bands', 1, 'min']`. */
@@ -92,6 +92,39 @@ export function readYamlFile(
   });
   if (problems.length > 0) return { problems };
 
+  // Inputs never need anchors and aliases (&a / *a): refusing them rules out alias bombs, dangling and
+  // self-referencing aliases, which would otherwise fail deep inside the parser or the schema check.
+  let alias: number | undefined;
+  let proto: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      alias = node.range?.[0];
+      return visit.BREAK;
+    },
+    // A key named __proto__ would set an object's prototype instead of a field.
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        proto = pair.key.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (proto !== undefined) {
+    const message = `不能使用名为 __proto__ 的键（第 ${lineAt(proto)} 行）`;
+    return { problems: [{ code: 'yaml_proto', where: display, message }] };
+  }
+  if (alias !== undefined) {
+    return {
+      problems: [
+        {
+          code: 'yaml_alias',
+          where: display,
+          message: `不支持 YAML 别名（*名称，第 ${lineAt(alias)} 行）：请直接写出取值`,
+        },
+      ],
+    };
+  }
   const data: unknown = doc.toJS();
   if (!isPlainObject(data)) {
     return {

@@ -1,10 +1,13 @@
+import { cleanFloat } from '../units.js';
+
 /**
  * Share `total` among items in proportion to `shares`, exact at `decimals` places (largest remainder):
  * 50 among three equal indicators at 2 decimals is 16.67 + 16.67 + 16.66, never 50.01.
  */
 export function allocate(total: number, shares: readonly number[], decimals: number): number[] {
   const factor = 10 ** decimals;
-  const units = Math.round(total * factor);
+  // Clean the scaled total first: 0.145 × 100 is 14.499999999999998 in binary, and must round to 15.
+  const units = Math.round(cleanFloat(total * factor));
   const sum = shares.reduce((a, b) => a + b, 0);
   if (shares.length === 0) return [];
   if (sum <= 0) return shares.map(() => 0);

@@ -103,6 +103,7 @@ function readAmount(s: string): { amount: Amount; rest: string } | null {
     if (sc) {
       scale = sc[1];
       value = cleanFloat(value * sc[1]);
+      if (!Number.isFinite(value)) return null;
       rest = rest.slice(sc[0].length);
     }
   }

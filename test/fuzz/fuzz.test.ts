@@ -1,0 +1,196 @@
+/**
+ * The normal fuzz run: 2,000 mutated real inputs per target, fixed seed (the dedicated run is test/fuzz/run.ts).
+ * No input may crash, hang or fail with anything but a UserError in Chinese; every success validates.
+ *
+ * Findings already reported are pinned below by `it.fails` tests with their minimal input, and tallied apart in
+ * the property runs so that a new finding still fails. When a bug is fixed its `it.fails` test starts failing:
+ * turn it into a plain `it` and remove the entry from KNOWN_FINDINGS in targets.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTarget } from '../../src/core/target/parse.js';
+import { loadRuleSet } from '../../src/io/rules.js';
+import { Target } from '../../src/model/target.js';
+import { aliasBomb, applyText, loadSeeds, renderTarget, type TextMutation } from './mutate.js';
+import {
+  createFuzzing,
+  createWorkspace,
+  Finding,
+  type Fuzzing,
+  fuzzActuals,
+  fuzzDocument,
+  fuzzRules,
+  fuzzTarget,
+  type Harness,
+  knownFinding,
+  type Workspace,
+} from './targets.js';
+
+const RUNS = 2000;
+const SEED = 20250630;
+
+let fuzzing: Fuzzing;
+let ws: Workspace;
+// yaml warns on stderr for every collection used as a map key, which mutated files do by the hundred.
+const warningListeners = process.listeners('warning');
+beforeAll(async () => {
+  process.removeAllListeners('warning');
+  fuzzing = await createFuzzing();
+  ws = createWorkspace();
+}, 60_000);
+afterAll(() => {
+  fuzzing?.dispose();
+  ws?.dispose();
+  for (const l of warningListeners) process.on('warning', l);
+});
+
+const harness = (name: Harness['name']) => fuzzing.harnesses.find((h) => h.name === name) as Harness;
+const file = (text: string) => ({ ext: 'yaml' as const, bytes: Buffer.from(text, 'utf8') as Uint8Array });
+const NATIONAL = Buffer.from(loadSeeds().national, 'utf8') as Uint8Array;
+/** A variant extending national, loaded from the workspace's rules folder. */
+const variant = (text: string) => ({
+  national: NATIONAL,
+  variant: Buffer.from(text, 'utf8') as Uint8Array,
+  variantName: 'test',
+  variantMutated: true,
+  load: 'variant' as const,
+});
+const VARIANT_HEAD = 'id: fuzz\nlabel: 测试\ndescription: 测试用变体\nextends: national\n';
+
+describe.each(['target', 'document', 'actuals', 'rules'] as const)('fuzzing %s', (name) => {
+  it(`takes ${RUNS} mutated real inputs: no crash, no hang, every failure a clear error`, async () => {
+    const h = harness(name);
+    const tally = { ok: 0, userError: 0, known: new Map<string, number>() };
+    await fc.assert(
+      fc.asyncProperty(h.arbitrary, async (recipe) => {
+        try {
+          if ((await h.run(recipe)) === 'ok') tally.ok++;
+          else tally.userError++;
+        } catch (err) {
+          const known = err instanceof Finding ? knownFinding(name, err) : undefined;
+          if (!known) throw err;
+          tally.known.set(known.id, (tally.known.get(known.id) ?? 0) + 1);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    // Mutations that break everything would fuzz nothing but the first line of each parser.
+    expect(tally.ok).toBeGreaterThan(RUNS / 100);
+    expect(tally.userError).toBeGreaterThan(RUNS / 10);
+  }, 600_000);
+});
+
+describe('the fuzz harness', () => {
+  it('replays: the same seed gives the same inputs', () => {
+    const h = harness('document');
+    const a = fc.sample(h.arbitrary, { seed: 7, numRuns: 5 }).map((r) => h.show(r));
+    const b = fc.sample(h.arbitrary, { seed: 7, numRuns: 5 }).map((r) => h.show(r));
+    expect(a).toEqual(b);
+  });
+
+  it('mutates real inputs: an empty recipe is the real file, unchanged', () => {
+    const seeds = loadSeeds();
+    expect(renderTarget(seeds, { seed: 0, text: [] })).toBe(seeds.targets[0]);
+    expect(seeds.targets).toContain('≥1000家');
+    expect(seeds.documents[0]?.text).toContain('项目编码');
+    expect(seeds.actuals.map((s) => s.format)).toEqual(expect.arrayContaining(['yaml', 'json']));
+    expect(seeds.variants.map((v) => v.name)).toContain('rules/hebei-integer.yaml');
+  });
+
+  it('accepts the real files themselves', async () => {
+    const seeds = loadSeeds();
+    expect(fuzzDocument({ text: seeds.documents[0]?.text ?? '' })).toBe('ok');
+    expect(fuzzActuals(ws, file(seeds.actuals[0]?.text ?? ''))).toBe('ok');
+    expect(await fuzzRules(ws, variant((seeds.variants[0]?.text ?? '').replace(/^id: .*$/m, 'id: fuzz')))).toBe('ok');
+    for (const t of ['≥1000家', '不超过50万元', '90%-95%', '12月底前', '较往年有所提高'])
+      expect(fuzzTarget(t)).toBe('ok');
+  });
+
+  it('applies the YAML mutations it claims to', () => {
+    const yaml = 'a: 1\nb: x\n';
+    const m = (x: TextMutation) => applyText(yaml, x);
+    expect(m({ op: 'yaml-value', at: 0, prefix: '&a ', replace: false })).toBe('a: &a 1\nb: x\n');
+    expect(m({ op: 'yaml-value', at: 1, prefix: '*a', replace: true })).toBe('a: 1\nb: *a\n');
+    expect(m({ op: 'insert-line', at: 0, text: '<<: *a' })).toBe('a: 1\n<<: *a\nb: x\n');
+    expect(m({ op: 'number', at: 0, with: '1e309' })).toBe('a: 1e309\nb: x\n');
+    expect(m({ op: 'indent', at: 1, by: 3 })).toBe('a: 1\n   b: x\n');
+  });
+
+  it('counts a failure with an English message, or a thrown TypeError, as a finding', () => {
+    expect(() => fuzzActuals(ws, file('schema: [unclosed'))).not.toThrow();
+    const f = new Finding('crash', 'x', new TypeError('boom'));
+    expect(f.signature).toMatch(/^crash \| TypeError: boom/);
+  });
+});
+
+describe('handled hostile YAML (regression guards)', () => {
+  it('refuses duplicate keys, merge keys, unknown tags and deep nesting with a UserError', async () => {
+    const actuals = 'schema: jixiao/actuals@1\nperiod: year-end\nprojects: []\n';
+    for (const text of [
+      `${actuals}schema: jixiao/actuals@1\n`,
+      `${actuals}x: &x {code: a}\ny:\n  <<: *x\n`,
+      `${actuals}asOf: !!js/function "function () {}"\n`,
+      `${actuals}deep: ${'['.repeat(3000)}${']'.repeat(3000)}\n`,
+      `${actuals}__proto__: {asOf: 2025-01-01}\n`,
+    ]) {
+      expect(fuzzActuals(ws, file(text))).toBe('user-error');
+    }
+    expect(await fuzzRules(ws, variant(`${VARIANT_HEAD}execution:\n  weight: 10\n  weight: 20\n`))).toBe('user-error');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings (bugs in src/, not fixed here): each test states what should happen and fails until it does.
+
+describe('findings', () => {
+  // FINDING yaml-alias-bomb: readYamlFile (src/io/yaml-file.ts) calls doc.toJS() outside any try. The yaml
+  // library refuses a "billion laughs" alias bomb, but by throwing ReferenceError("Excessive alias count indicates
+  // a resource exhaustion attack"), which escapes loadActuals and loadRuleSet instead of a UserError.
+  it('refuses an alias bomb in an actuals file with a UserError', () => {
+    expect(fuzzActuals(ws, file(`schema: jixiao/actuals@1\n${aliasBomb(9)}`))).toBe('user-error');
+  });
+  it('refuses an alias bomb in a rule set with a UserError', async () => {
+    expect(await fuzzRules(ws, variant(`${VARIANT_HEAD}${aliasBomb(9)}`))).toBe('user-error');
+  });
+
+  // FINDING yaml-unresolved-alias: the same unguarded doc.toJS() throws ReferenceError("Unresolved alias (the
+  // anchor must be set before the alias): b") for an alias with no anchor — e.g. a file that is just `*b`.
+  it('refuses an alias without an anchor with a UserError', async () => {
+    expect(fuzzActuals(ws, file('*b\n'))).toBe('user-error');
+    expect(await fuzzRules(ws, variant(`${VARIANT_HEAD}label: *nope\n`))).toBe('user-error');
+  });
+
+  // FIXED yaml-circular-alias: an anchor used inside its own node (`: &s [*s]`) makes doc.toJS() return a
+  // circular array; dropBlanks (src/io/actuals.ts) then recurses until RangeError "Maximum call stack size
+  // exceeded". It should be refused as a YAML problem (the loaders cannot use circular data).
+  it('refuses a self-referencing alias in an actuals file with a UserError', () => {
+    expect(fuzzActuals(ws, file('schema: jixiao/actuals@1\nself: &s [*s]\n'))).toBe('user-error');
+  });
+
+  // FIXED target-infinite-value: readAmount (src/core/target/parse.ts) checks Number.isFinite before folding a
+  // scale word into the value, not after: "1" followed by 305 zeros and "万" is 1e305 × 1e4 = Infinity, and the
+  // returned target ({direction: 'positive', value: Infinity}) does not validate against Target (zod refuses
+  // Infinity). It should come back as direction 'invalid' (unrecognised), like "9"×400 does.
+  it('never returns an infinite target value', () => {
+    const raw = `1${'0'.repeat(305)}万`;
+    expect(Target.safeParse(parseTarget(raw)).success).toBe(true);
+    expect(parseTarget(raw).direction).toBe('invalid');
+    // 9×300 亿 is about 1e308, still finite: parsed as a (absurd) number, not a crash.
+    expect(Target.safeParse(parseTarget(`≥${'9'.repeat(300)}亿家`)).success).toBe(true);
+  });
+
+  // FIXED rules-proto-key (found by the structural `__proto__` key mutation, not a crash): mergeRuleData
+  // (src/io/rules-merge.ts) copies keys with `out[key] = value`; for the key `__proto__` that sets the merged
+  // object's prototype instead. unknownKeyProblems walks Object.entries and never sees it, zod reads the
+  // prototype's fields, so a variant with `tiers: { __proto__: { fromTable: true } }` loads with
+  // tiers.fromTable = true silently. loadActuals reports the same key as 不认识的键：__proto__; rules should too.
+  it('reports a __proto__ key in a rule set instead of applying what is under it', async () => {
+    const text = `${VARIANT_HEAD}tiers:\n  __proto__:\n    fromTable: true\n  source: 地方实践（测试用例）\n`;
+    writeFileSync(join(ws.rulesDir, 'proto.yaml'), text);
+    await expect(loadRuleSet(join(ws.rulesDir, 'proto.yaml'), { rulesDir: ws.rulesDir })).rejects.toMatchObject({
+      problems: [expect.objectContaining({ code: 'yaml_proto', message: expect.stringContaining('__proto__') })],
+    });
+  });
+});
