@@ -240,12 +240,11 @@ describe('allocate', () => {
     m.expectNone();
   });
 
-  // FINDING allocate-total-rounding: allocate (src/core/scoring/allocate.ts) rounds the total with
-  // Math.round(total * 10^decimals) on the raw float product, so a total off the grid at a half is rounded the
-  // wrong way: allocate(0.145, [1], 2) = [0.14], allocate(1.005, [1], 2) = [1], while round(…, half-up) and
-  // fixed(…, 2) give 0.15 and 1.01. Reachable from planWeights: a tier of 50 with stated 分值 18.45 + 19 under a
-  // one-decimal rule leaves 50 − 37.45 = 12.549999999999997 for the free indicator, which gets 12.5, not 12.6.
-  // Expected: the total is cleaned (cleanFloat) before rounding, as round() does.
+  // FIXED allocate-total-rounding: allocate (src/core/scoring/allocate.ts) rounded the total with
+  // Math.round(total * 10^decimals) on the raw float product, so a total off the grid at a half went the wrong
+  // way: allocate(0.145, [1], 2) = [0.14], allocate(1.005, [1], 2) = [1], while round(…, half-up) and fixed(…, 2)
+  // give 0.15 and 1.01. Reachable from planWeights: a tier of 50 with stated 分值 18.45 + 19 under a one-decimal
+  // rule leaves 50 − 37.45 = 12.549999999999997 for the free indicator, which got 12.5, not 12.6.
   it('rounds an off-grid total half-up like round() does: allocate(0.145, [1], 2) = [0.15]', () => {
     expect(allocate(0.145, [1], 2)).toEqual([0.15]);
     expect(allocate(1.005, [1], 2)).toEqual([1.01]);

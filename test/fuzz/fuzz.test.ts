@@ -142,12 +142,25 @@ describe('handled hostile YAML (regression guards)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Findings (bugs in src/, not fixed here): each test states what should happen and fails until it does.
+// Regressions: what the fuzz runs found in src/, each with its minimal input, now fixed. A new finding goes here
+// as an `it.fails` test (and into KNOWN_FINDINGS in targets.ts) until src/ is fixed.
 
-describe('findings', () => {
-  // FINDING yaml-alias-bomb: readYamlFile (src/io/yaml-file.ts) calls doc.toJS() outside any try. The yaml
+describe('findings of the fuzz runs (fixed)', () => {
+  // FIXED document-infinite-amount (fuzz run seed 20250702, document input #42443): parseAmount
+  // (src/io/goal-document/text.ts) returned Number(s) unchecked, so a 预算数 of 309 or more digits became Infinity
+  // and parseGoalDocument threw a plain Error instead of a UserError naming the line. Now an unreadable amount.
+  it('refuses a budget amount too large for a number with a UserError naming the cell', () => {
+    const table = (amount: string) =>
+      `\t项目编码\t1\t项目名称\t2025年\t预算数\t${amount}\t一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n` +
+      '\t产出指标\t数量指标\t检查企业\t描述\t≥1000家\t依据\n';
+    expect(fuzzDocument({ text: table('50') })).toBe('ok');
+    expect(fuzzDocument({ text: table('9'.repeat(309)) })).toBe('user-error');
+  });
+
+  // FIXED yaml-alias-bomb: readYamlFile (src/io/yaml-file.ts) called doc.toJS() outside any try. The yaml
   // library refuses a "billion laughs" alias bomb, but by throwing ReferenceError("Excessive alias count indicates
-  // a resource exhaustion attack"), which escapes loadActuals and loadRuleSet instead of a UserError.
+  // a resource exhaustion attack"), which escaped loadActuals and loadRuleSet instead of a UserError. Aliases are
+  // now refused before toJS (problem code yaml_alias).
   it('refuses an alias bomb in an actuals file with a UserError', () => {
     expect(fuzzActuals(ws, file(`schema: jixiao/actuals@1\n${aliasBomb(9)}`))).toBe('user-error');
   });
@@ -155,24 +168,24 @@ describe('findings', () => {
     expect(await fuzzRules(ws, variant(`${VARIANT_HEAD}${aliasBomb(9)}`))).toBe('user-error');
   });
 
-  // FINDING yaml-unresolved-alias: the same unguarded doc.toJS() throws ReferenceError("Unresolved alias (the
-  // anchor must be set before the alias): b") for an alias with no anchor — e.g. a file that is just `*b`.
+  // FIXED yaml-unresolved-alias: the same unguarded doc.toJS() threw ReferenceError("Unresolved alias (the
+  // anchor must be set before the alias): b") for an alias with no anchor — minimal input: a file that is `*b`.
   it('refuses an alias without an anchor with a UserError', async () => {
     expect(fuzzActuals(ws, file('*b\n'))).toBe('user-error');
     expect(await fuzzRules(ws, variant(`${VARIANT_HEAD}label: *nope\n`))).toBe('user-error');
   });
 
-  // FIXED yaml-circular-alias: an anchor used inside its own node (`: &s [*s]`) makes doc.toJS() return a
-  // circular array; dropBlanks (src/io/actuals.ts) then recurses until RangeError "Maximum call stack size
-  // exceeded". It should be refused as a YAML problem (the loaders cannot use circular data).
+  // FIXED yaml-circular-alias: an anchor used inside its own node (minimal input `: &s [*s]`) made doc.toJS()
+  // return a circular array; dropBlanks (src/io/actuals.ts) then recursed until RangeError "Maximum call stack
+  // size exceeded".
   it('refuses a self-referencing alias in an actuals file with a UserError', () => {
     expect(fuzzActuals(ws, file('schema: jixiao/actuals@1\nself: &s [*s]\n'))).toBe('user-error');
   });
 
-  // FIXED target-infinite-value: readAmount (src/core/target/parse.ts) checks Number.isFinite before folding a
+  // FIXED target-infinite-value: readAmount (src/core/target/parse.ts) checked Number.isFinite before folding a
   // scale word into the value, not after: "1" followed by 305 zeros and "万" is 1e305 × 1e4 = Infinity, and the
-  // returned target ({direction: 'positive', value: Infinity}) does not validate against Target (zod refuses
-  // Infinity). It should come back as direction 'invalid' (unrecognised), like "9"×400 does.
+  // returned target ({direction: 'positive', value: Infinity}) did not validate against Target (zod refuses
+  // Infinity; JSON would write null). It now comes back as direction 'invalid' (unrecognised), like "9"×400.
   it('never returns an infinite target value', () => {
     const raw = `1${'0'.repeat(305)}万`;
     expect(Target.safeParse(parseTarget(raw)).success).toBe(true);
@@ -181,11 +194,11 @@ describe('findings', () => {
     expect(Target.safeParse(parseTarget(`≥${'9'.repeat(300)}亿家`)).success).toBe(true);
   });
 
-  // FIXED rules-proto-key (found by the structural `__proto__` key mutation, not a crash): mergeRuleData
-  // (src/io/rules-merge.ts) copies keys with `out[key] = value`; for the key `__proto__` that sets the merged
-  // object's prototype instead. unknownKeyProblems walks Object.entries and never sees it, zod reads the
-  // prototype's fields, so a variant with `tiers: { __proto__: { fromTable: true } }` loads with
-  // tiers.fromTable = true silently. loadActuals reports the same key as 不认识的键：__proto__; rules should too.
+  // FIXED rules-proto-key (found by probing the structural `__proto__` key mutation; no crash, so no fuzz
+  // invariant caught it): mergeRuleData (src/io/rules-merge.ts) copied keys with `out[key] = value`, which for
+  // `__proto__` set the merged object's prototype. unknownKeyProblems walks Object.entries and never saw it, zod
+  // read the prototype's fields, so a variant with `tiers: { __proto__: { fromTable: true } }` loaded with
+  // tiers.fromTable = true silently. Such a key is now refused (problem code yaml_proto).
   it('reports a __proto__ key in a rule set instead of applying what is under it', async () => {
     const text = `${VARIANT_HEAD}tiers:\n  __proto__:\n    fromTable: true\n  source: 地方实践（测试用例）\n`;
     writeFileSync(join(ws.rulesDir, 'proto.yaml'), text);

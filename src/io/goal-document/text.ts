@@ -30,7 +30,7 @@ export function quote(text: string, max = 30): string {
 
 /**
  * An amount as printed ("50.00", "1,234.5", "12.17万元", "５０"): the number, null for a blank cell,
- * or undefined when the text is not an amount.
+ * or undefined when the text is not an amount (also when it is too long to be a finite number).
  */
 export function parseAmount(text: string): number | null | undefined {
   const s = normLabel(text)
@@ -38,7 +38,8 @@ export function parseAmount(text: string): number | null | undefined {
     .replace(/\(?万?元\)?$/, '');
   if (s === '' || s === '-' || s === '/' || s === '无') return null;
   if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) return undefined;
-  return Number(s);
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** "25%", "25", "２５％" → 25; undefined when not a percentage. */
