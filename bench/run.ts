@@ -17,7 +17,7 @@ import { decode } from '../dist/io/decode.js';
 import { parseGoalDocument } from '../dist/io/goal-document/index.js';
 import { loadRuleSet } from '../dist/io/rules.js';
 import { writeFileAtomic } from '../dist/io/write.js';
-import { type Row, ratio, time } from './harness.js';
+import { type Row, ratio, time, timePair } from './harness.js';
 import { syntheticData, syntheticMidYear } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -54,8 +54,11 @@ function scaled<T>(
     const n = base * s;
     const data = make(n);
     const runs = n >= base * 100 ? 2 : 3;
-    const f = time(() => floor(data), runs);
-    const m = time(() => run(data), runs);
+    const { floor: f, run: m } = timePair(
+      () => floor(data),
+      () => run(data),
+      runs,
+    );
     perItem.push(m.ms / n);
     const r = ratio(m.ms, f.ms);
     log({

@@ -8,7 +8,7 @@ export { type ActualValue, parseActual } from './core/actual.js';
 export { checkByProject, checkGoals, type Finding } from './core/check/index.js';
 export { type Monitoring, monitorDocument } from './core/monitoring/index.js';
 export { round } from './core/rounding.js';
-export type { Evaluation, IndicatorScore, ProjectScore, ScoringRules } from './core/scoring/index.js';
+export type { Evaluation, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './core/scoring/index.js';
 export { scoreDocument } from './core/scoring/index.js';
 export { type ParseContext, parseTarget } from './core/target/parse.js';
 export { convert, unitInfo } from './core/units.js';

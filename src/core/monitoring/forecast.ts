@@ -1,11 +1,11 @@
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns';
 import type { IndicatorActual, ProjectActuals, QualitativeGrade } from '../../model/actuals.js';
 import type { GoalTable } from '../../model/goals.js';
-import type { QualitativeBand } from '../../model/rule-set.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { round } from '../rounding.js';
-import { planWeights } from '../scoring/weights.js';
+import { cachedPlanWeights, type WeightPlan } from '../scoring/weights.js';
 import type { IndicatorPace } from './pace.js';
-import { calendarDate } from './plan.js';
+import { calendarDate, isoDate } from './plan.js';
 
 const GRADE_OF = { 确定能: '达成', 有可能: '部分达成', 完全不可能: '未达成' } as const;
 
@@ -20,18 +20,20 @@ export function projectedEntry(
   rows: readonly IndicatorActual[],
   paces: readonly IndicatorPace[],
   time: number,
-  bands: readonly QualitativeBand[],
-  ruleSetForWeights: Parameters<typeof planWeights>[1],
+  r: RuleSet,
+  plans: Map<string, WeightPlan>,
 ): ProjectActuals {
+  const bands = r.scoring.qualitative.bands;
   const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
   const executed = entry.budget.forecast ?? Math.min(budget, time > 0 ? entry.budget.executed / time : 0);
   // Weights are needed only to place a qualitative forecast inside its band.
   let weights: number[] | undefined;
   const weightOf = (i: number) => {
-    weights ??= planWeights(
+    weights ??= cachedPlanWeights(
       table.indicators.map((ind, k) => ({ tier1: ind.tier1, notApplicable: Boolean(paces[k]?.notApplicable) })),
-      ruleSetForWeights,
+      r,
       '',
+      plans,
     ).weights;
     return weights[i] ?? 0;
   };
@@ -40,22 +42,24 @@ export function projectedEntry(
     const source = rows[i];
     const out: IndicatorActual = { name: ind.name, tier2: ind.tier2, reason: '运行监控预测' };
     if (source?.weight !== undefined) out.weight = source.weight;
-    if (!pace || pace.notApplicable) return { ...out, notApplicable: pace?.notApplicable ?? '不适用' };
-    if (pace.kind === 'qualitative' || (source?.grade && typeof pace.projected !== 'number')) {
+    // Fields are set on `out` rather than spread into copies: this runs once per indicator.
+    if (!pace || pace.notApplicable) {
+      out.notApplicable = pace?.notApplicable ?? '不适用';
+    } else if (pace.kind === 'qualitative' || (source?.grade && typeof pace.projected !== 'number')) {
       const grade: QualitativeGrade = source?.grade ?? GRADE_OF[pace.likelihood];
       const band = bands.find((b) => b.grade === grade);
-      const w = weightOf(i);
       // An in-band score: the evaluator's, else the middle of the band (the top for 达成).
       const mid = band ? (band.max >= 1 ? band.max : (band.min + band.max) / 2) : 1;
-      return { ...out, grade, score: source?.score ?? round(mid * w, { decimals: 2, mode: 'half-up' }) };
-    }
-    if (pace.kind === 'deadline') {
+      out.grade = grade;
+      out.score = source?.score ?? round(mid * weightOf(i), { decimals: 2, mode: 'half-up' });
+    } else if (pace.kind === 'deadline' && typeof pace.projected !== 'string') {
+      // Projected to miss: one day after the deadline.
       const t = ind.target;
-      const late =
-        t.direction === 'deadline' && t.date ? format(addDays(calendarDate(t.date) as Date, 1), 'yyyy-MM-dd') : null;
-      return { ...out, actual: typeof pace.projected === 'string' ? pace.projected : late };
+      out.actual = t.direction === 'deadline' && t.date ? isoDate(addDays(calendarDate(t.date) as Date, 1)) : null;
+    } else {
+      out.actual = pace.projected;
     }
-    return { ...out, actual: typeof pace.projected === 'number' ? pace.projected : null };
+    return out;
   });
   return {
     code: entry.code,

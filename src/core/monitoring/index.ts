@@ -1,9 +1,10 @@
 import type { Problem } from '../../errors.js';
 import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
-import { bindActuals, projectLabel } from '../scoring/bind.js';
-import { scoreDocument } from '../scoring/index.js';
+import { bindActuals, bindProject, projectLabel } from '../scoring/bind.js';
+import { scoreProject } from '../scoring/project.js';
 import type { ScoringRules } from '../scoring/types.js';
+import type { WeightPlan } from '../scoring/weights.js';
 import { type ExecutionStatus, executionStatus } from './execution.js';
 import { projectedEntry } from './forecast.js';
 import { type IndicatorPace, indicatorPace } from './pace.js';
@@ -51,6 +52,7 @@ export function monitorDocument(
   const warnings: Problem[] = [];
   const time = timeProgress(asOf);
   const projects: ProjectMonitoring[] = [];
+  const plans = new Map<string, WeightPlan>();
   const pending: { table: GoalTable; execution: ExecutionStatus; paces: IndicatorPace[]; entry: ProjectActuals }[] = [];
   for (const p of bound.projects) {
     const where = projectLabel(p.table);
@@ -106,25 +108,30 @@ export function monitorDocument(
       table: p.table,
       execution,
       paces,
-      entry: projectedEntry(p.table, p.entry, rows, paces, time, r.scoring.qualitative.bands, r),
+      entry: projectedEntry(p.table, p.entry, rows, paces, time, r, plans),
     });
   }
-  // One year-end scoring run over every projected project (shared weight plans), as the self-evaluation will.
-  const scored = scoreDocument(
-    { ...goals, projects: pending.map((x) => x.table) },
-    { schema: 'jixiao/actuals@1', period: 'year-end', projects: pending.map((x) => x.entry) },
-    rules,
-  );
-  if (!scored.ok) errors.push(...scored.errors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
-  else {
-    pending.forEach((x, k) => {
-      const s = scored.evaluation.projects[k];
-      if (!s) return;
+  // Every projected project scored by the year-end engine (shared weight plans), as the self-evaluation will be.
+  for (const x of pending) {
+    // Bound directly: the projected entry was built row for row from its own table.
+    const forecastErrors: Problem[] = [];
+    const { score: s, errors: scoreErrors } = scoreProject(
+      bindProject(x.table, x.entry, forecastErrors),
+      rules,
+      plans,
+      {
+        explain: false,
+      },
+    );
+    forecastErrors.push(...scoreErrors);
+    errors.push(...forecastErrors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
+    if (errors.length === 0)
       projects.push({
         code: x.table.code,
         name: x.table.name,
         execution: x.execution,
-        indicators: x.paces.map((pace, i) => ({ ...pace, forecastScore: s.indicators[i]?.score ?? 0 })),
+        // Set on the paces built above rather than spread into copies: this runs once per indicator.
+        indicators: x.paces.map((pace, i) => Object.assign(pace, { forecastScore: s.indicators[i]?.score ?? 0 })),
         forecast: {
           total: s.total,
           grade: s.grade,
@@ -133,7 +140,6 @@ export function monitorDocument(
           rate: s.budget.rate,
         },
       });
-    });
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
   const monitoring: Monitoring = {

@@ -1,16 +1,22 @@
-import { differenceInCalendarDays, getDaysInYear, isValid, parseISO } from 'date-fns';
+import { differenceInCalendarDays, getDaysInYear } from 'date-fns';
 import type { Problem } from '../../errors.js';
 import type { PlanMilestone } from '../../model/goals.js';
 
 /** A calendar date from yyyy-MM-dd; null when it is not a real date (2025-02-30). */
 export function calendarDate(iso: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const d = parseISO(iso);
-  return isValid(d) && formatIso(d) === iso ? d : null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  // Local midnight, as date-fns parseISO gives; setFullYear keeps years below 100 literal (new Date(25, …) is 1925).
+  // Hand-rolled because parseISO was a fifth of the monitoring time at 100,000 projects.
+  const d = new Date(2000, 0, 1);
+  d.setFullYear(y, mo, day);
+  return d.getFullYear() === y && d.getMonth() === mo && d.getDate() === day ? d : null;
 }
 
-const formatIso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** yyyy-MM-dd of a local date (the inverse of calendarDate). */
+export const isoDate = (d: Date): string =>
+  `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * 序时进度: the share of the year elapsed at the end of `asOf` (06-30 → 181/365; 2024-02-29 → 60/366; 12-31 → 1).

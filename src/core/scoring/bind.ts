@@ -66,7 +66,13 @@ export function bindActuals(
   return { projects, problems };
 }
 
-function bindProject(table: GoalTable, entry: ProjectActuals, problems: Problem[], opts: BindOptions): BoundProject {
+/** One project's entries bound to its table (the entry's code is not checked here). */
+export function bindProject(
+  table: GoalTable,
+  entry: ProjectActuals,
+  problems: Problem[],
+  opts: BindOptions = {},
+): BoundProject {
   const where = projectLabel(table);
   const slots: (IndicatorActual | undefined)[] = new Array(table.indicators.length);
   entry.indicators.forEach((ia, k) => {

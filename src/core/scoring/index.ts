@@ -3,19 +3,27 @@ import type { ActualsDocument } from '../../model/actuals.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { bindActuals } from './bind.js';
 import { scoreProject } from './project.js';
-import type { Evaluation, ScoringRules } from './types.js';
+import type { Evaluation, ScoreOptions, ScoringRules } from './types.js';
 
 export type ScoreResult =
   | { ok: true; evaluation: Evaluation; warnings: Problem[] }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
 
-/** Score every project of the goal document against the evaluator's actuals. Pure: plain data in and out. */
-export function scoreDocument(goals: GoalDocument, actuals: ActualsDocument, rules: ScoringRules): ScoreResult {
+/**
+ * Score every project of the goal document against the evaluator's actuals. Pure: plain data in and out.
+ * `{ explain: false }` gives the same figures without the step sentences (faster, for bulk what-if runs).
+ */
+export function scoreDocument(
+  goals: GoalDocument,
+  actuals: ActualsDocument,
+  rules: ScoringRules,
+  opts: ScoreOptions = {},
+): ScoreResult {
   const bound = bindActuals(goals, actuals);
   const errors = [...bound.problems];
   const plans = new Map();
   const projects = bound.projects.map((p) => {
-    const r = scoreProject(p, rules, plans);
+    const r = scoreProject(p, rules, plans, opts);
     errors.push(...r.errors);
     return r.score;
   });
@@ -31,4 +39,4 @@ export function scoreDocument(goals: GoalDocument, actuals: ActualsDocument, rul
   return { ok: true, evaluation, warnings };
 }
 
-export type { Evaluation, IndicatorScore, ProjectScore, ScoringRules } from './types.js';
+export type { Evaluation, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './types.js';

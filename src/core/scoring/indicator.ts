@@ -16,6 +16,8 @@ export interface IndicatorInput {
   actual: ActualValue | null;
   weight: number;
   where: string;
+  /** No step sentences (explain: false): the monitoring forecast needs the scores only. */
+  quiet?: boolean;
 }
 
 export interface IndicatorOutcome {
@@ -36,14 +38,20 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const target = indicator.target;
   const r = rules.ruleSet;
   if (entry.notApplicable) {
-    const e = explain('scoring.notApplicable', '不适用，不计分，分值按比例分摊', r.scoring.notApplicable.source, r);
-    e.steps.push(`不适用：${entry.notApplicable}`);
+    const e = explain(
+      'scoring.notApplicable',
+      '不适用，不计分，分值按比例分摊',
+      r.scoring.notApplicable.source,
+      r,
+      input.quiet,
+    );
+    note(e, () => `不适用：${entry.notApplicable}`);
     return { ruleScore: 0, status: 'not-applicable', explanation: e, errors: [], warnings: [] };
   }
   const fail = (message: string, code = 'cannot-score'): IndicatorOutcome => ({
     ruleScore: 0,
     status: 'missed',
-    explanation: explain('-', '-', '-', r),
+    explanation: explain('-', '-', '-', r, input.quiet),
     errors: [{ code, where, message }],
     warnings: [],
   });
@@ -52,7 +60,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   // A number that cannot be measured (意识 ≥95% with no survey) may be judged by grade, and the report says so.
   if (entry.grade && (input.actual === null || input.actual.kind === 'text')) {
     const out = scoreQualitative(input, r);
-    out.explanation.steps.unshift(`指标值 ${target.raw} 为定量，未填写实测值，评价人按定性分档评价`);
+    note(out.explanation, () => `指标值 ${target.raw} 为定量，未填写实测值，评价人按定性分档评价`, 'first');
     return out;
   }
   if (input.actual === null) return fail('缺少实际完成值', 'missing-actual');
@@ -69,12 +77,13 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const a = target.direction === 'range' ? target.min : target.value;
   const b = units.value;
   const met = isMet(target, b);
-  const e = explain(`scoring.${kind}`, formulaText(rule.formula), rule.source, r);
+  const e = explain(`scoring.${kind}`, formulaText(rule.formula), rule.source, r, input.quiet);
   e.inputs = { A: a, B: b, w: weight };
   if (units.unit) e.inputs.单位 = units.unit;
-  if (units.note) e.steps.push(units.note);
+  if (units.note) note(e, () => units.note as string);
   let points: number;
   if ('expr' in rule.formula) {
+    const expr = rule.formula.expr;
     const f = rules.formulas?.[`scoring.${kind}`];
     if (!f) return fail(`规则 scoring.${kind} 的自定义公式未编译`, 'formula');
     const scope = {
@@ -87,15 +96,15 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
       cap: weight,
     };
     points = f.evaluate(scope);
-    e.steps.push(`${rule.formula.expr} = ${fmt(points)}`);
+    note(e, () => `${expr} = ${fmt(points)}`);
   } else {
     const builtin = BUILTINS[rule.formula.builtin];
     if (!builtin) return fail(`未知的内置公式“${rule.formula.builtin}”`, 'formula');
     const share = builtin.share(a, b, { max: (target as RangeTarget).max });
     points = share * weight;
-    e.steps.push(`${builtin.text}：A=${fmt(a)}，B=${fmt(b)}，w=${fmt(weight)} → ${fmt(points)}`);
+    note(e, () => `${builtin.text}：A=${fmt(a)}，B=${fmt(b)}，w=${fmt(weight)} → ${fmt(points)}`);
   }
-  if (met) e.steps.unshift(`实际完成值 ${fmt(b)}${units.unit ?? ''} 达到指标值 ${target.raw}`);
+  if (met) note(e, () => `实际完成值 ${fmt(b)}${units.unit ?? ''} 达到指标值 ${target.raw}`, 'first');
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
   if (actual.bound) {
@@ -141,7 +150,13 @@ function isMet(t: Exclude<Target, { direction: 'invalid' | 'qualitative' | 'dead
 function scoreDeadline(target: Extract<Target, { direction: 'deadline' }>, input: IndicatorInput, r: RuleSet) {
   const { actual, weight, where } = input;
   const rule = r.scoring.deadline;
-  const e = explain('scoring.deadline', `按期完成得满分，逾期得${fmt(rule.lateShare * 100)}%`, rule.source, r);
+  const e = explain(
+    'scoring.deadline',
+    `按期完成得满分，逾期得${fmt(rule.lateShare * 100)}%`,
+    rule.source,
+    r,
+    input.quiet,
+  );
   const errors: Problem[] = [];
   if (target.date === null) errors.push({ code: 'deadline-year', where, message: `时限“${target.raw}”缺少年份` });
   if (actual?.kind !== 'date') {
@@ -152,8 +167,9 @@ function scoreDeadline(target: Extract<Target, { direction: 'deadline' }>, input
   }
   const met = target.op === '<' ? actual.date < target.date : actual.date <= target.date;
   e.inputs = { 期限: target.date, 完成日期: actual.date, w: weight };
-  e.steps.push(
-    `${actual.date} ${met ? '未超过' : '晚于'}期限 ${target.date}${target.op === '<' ? '（不含当日）' : ''}`,
+  note(
+    e,
+    () => `${actual.date} ${met ? '未超过' : '晚于'}期限 ${target.date}${target.op === '<' ? '（不含当日）' : ''}`,
   );
   const outcome = finish(met ? weight : rule.lateShare * weight, weight, true, e, r);
   return { ...outcome, status: met ? ('met' as const) : ('missed' as const), errors: [], warnings: [] };
@@ -168,11 +184,11 @@ const GRADE_WORDS: [RegExp, QualitativeGrade][] = [
 function scoreQualitative(input: IndicatorInput, r: RuleSet): IndicatorOutcome {
   const { entry, actual, weight, where } = input;
   const rule = r.scoring.qualitative;
-  const e = explain('scoring.qualitative', '定性指标：按完成等级在分档内由评价人打分', rule.source, r);
+  const e = explain('scoring.qualitative', '定性指标：按完成等级在分档内由评价人打分', rule.source, r, input.quiet);
   let grade = entry.grade;
   if (!grade && actual?.kind === 'text') {
     grade = GRADE_WORDS.find(([re]) => re.test(actual.text))?.[1];
-    if (grade) e.steps.push(`实际完成值“${actual.raw}”视为“${grade}”`);
+    if (grade) note(e, () => `实际完成值“${actual.raw}”视为“${grade}”`);
   }
   const fail = (message: string): IndicatorOutcome => ({
     ruleScore: 0,
@@ -193,9 +209,10 @@ function scoreQualitative(input: IndicatorInput, r: RuleSet): IndicatorOutcome {
   if (score === undefined) {
     if (!top) return fail(`完成等级为“${grade}”时须在 ${bandText} 分之间填写得分 score`);
     score = weight;
-    e.steps.push(`“${grade}”未填写得分，按该档上限 ${fmt(weight)} 分计`);
+    note(e, () => `“${grade}”未填写得分，按该档上限 ${fmt(weight)} 分计`);
   } else {
-    e.steps.push(`评价人在“${band.label}”档（${bandText}分）内打分 ${fmt(score)}`);
+    const given = score;
+    note(e, () => `评价人在“${band.label}”档（${bandText}分）内打分 ${fmt(given)}`);
   }
   if (score < lo - 1e-9 || (top ? score > hi + 1e-9 : score >= hi - 1e-9)) {
     return fail(`得分 ${fmt(score)} 不在“${grade}”的分档 ${bandText} 分之内`);
@@ -209,17 +226,27 @@ function formulaText(f: Formula): string {
   return 'expr' in f ? f.expr : (BUILTINS[f.builtin]?.text ?? f.builtin);
 }
 
-export function explain(rule: string, formula: string, source: string, r: RuleSet): Explanation {
+/** Shared by every quiet explanation; frozen, so a step pushed around note() fails loudly. */
+const NO_STEPS: string[] = Object.freeze([]) as unknown as string[];
+
+export function explain(rule: string, formula: string, source: string, r: RuleSet, quiet = false): Explanation {
   return {
     rule,
     formula,
     source,
     inputs: {},
-    steps: [],
+    steps: quiet ? NO_STEPS : [],
     unrounded: 0,
     capped: false,
     rounding: describeRounding(r.rounding.indicator),
   };
+}
+
+/** Add a step sentence, built only when the explanation is not quiet (the sentences cost more than the score). */
+export function note(e: Explanation, sentence: () => string, at: 'first' | 'last' = 'last'): void {
+  if (e.steps === NO_STEPS) return;
+  if (at === 'first') e.steps.unshift(sentence());
+  else e.steps.push(sentence());
 }
 
 /** Cap at the weight (when the rule says so), clamp at 0, round as the rule set says. */
@@ -231,8 +258,8 @@ export function finish(points: number, weight: number, cap: boolean, e: Explanat
   if (cap && score > weight) score = weight;
   e.unrounded = unrounded;
   e.capped = capped;
-  if (capped) e.steps.push(`超过分值，按分值 ${fmt(weight)} 封顶`);
+  if (capped) note(e, () => `超过分值，按分值 ${fmt(weight)} 封顶`);
   if (score !== unrounded && !capped)
-    e.steps.push(`${describeRounding(r.rounding.indicator)}：${fmt(unrounded)} → ${fmt(score)}`);
+    note(e, () => `${describeRounding(r.rounding.indicator)}：${fmt(unrounded)} → ${fmt(score)}`);
   return { ruleScore: score, explanation: e };
 }

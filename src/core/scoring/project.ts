@@ -5,9 +5,9 @@ import { cleanFloat } from '../units.js';
 import type { BoundProject } from './bind.js';
 import { projectLabel } from './bind.js';
 import { BUILTINS } from './builtins.js';
-import { explain, finish, scoreIndicator } from './indicator.js';
-import type { BudgetScore, IndicatorScore, ProjectScore, ScoringRules } from './types.js';
-import { planWeights, type WeightInput, type WeightPlan } from './weights.js';
+import { explain, finish, note, scoreIndicator } from './indicator.js';
+import type { BudgetScore, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './types.js';
+import { cachedPlanWeights, type WeightInput, type WeightPlan } from './weights.js';
 
 const fmt = num;
 
@@ -16,8 +16,10 @@ export function scoreProject(
   p: BoundProject,
   rules: ScoringRules,
   cache: Map<string, WeightPlan> = new Map(),
+  opts: ScoreOptions = {},
 ): { score: ProjectScore; errors: Problem[] } {
   const r = rules.ruleSet;
+  const quiet = opts.explain === false;
   const where = projectLabel(p.table);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -29,10 +31,11 @@ export function scoreProject(
     const entry = bound.entry;
     const weight = plan.weights[i] ?? 0;
     const label = `${where} 第${i + 1}项指标“${ind.name}”`;
-    const out = scoreIndicator({ indicator: ind, entry, actual: bound.actual, weight, where: label }, rules);
+    const out = scoreIndicator({ indicator: ind, entry, actual: bound.actual, weight, where: label, quiet }, rules);
     // A missing actual was already reported when binding.
-    errors.push(...out.errors.filter((e) => !(e.code === 'missing-actual' && bound.actual === null)));
-    warnings.push(...out.warnings);
+    if (out.errors.length > 0)
+      errors.push(...out.errors.filter((e) => !(e.code === 'missing-actual' && bound.actual === null)));
+    if (out.warnings.length > 0) warnings.push(...out.warnings);
     let score = out.ruleScore;
     let override: IndicatorScore['override'];
     if (entry.override) {
@@ -51,9 +54,8 @@ export function scoreProject(
       } else {
         score = round(entry.override.score, r.rounding.indicator);
         override = { score, reason: entry.override.reason };
-        out.explanation.steps.push(
-          `评价人调整为 ${fmt(score)} 分（规则得分 ${fmt(out.ruleScore)}），理由：${entry.override.reason}`,
-        );
+        const reason = entry.override.reason;
+        note(out.explanation, () => `评价人调整为 ${fmt(score)} 分（规则得分 ${fmt(out.ruleScore)}），理由：${reason}`);
       }
     }
     if ((out.status === 'missed' || out.status === 'partial') && !entry.reason && out.errors.length === 0) {
@@ -87,24 +89,26 @@ export function scoreProject(
     return result;
   });
 
-  const budget = scoreBudget(p, r, rules, where, warnings, errors);
+  const budget = scoreBudget(p, r, rules, where, warnings, errors, quiet);
   const tiers = plan.tiers.map((t) => ({
     name: t.name,
     weight: t.weight,
     score: sumExact(indicators.filter((x) => x.tier1 === t.name).map((x) => x.score)),
   }));
   const sum = sumExact([budget.score, ...tiers.map((t) => t.score)]);
-  const totalExplanation = [
-    `预算执行率 ${fmt(budget.score)} + ${tiers.map((t) => `${t.name} ${fmt(t.score)}`).join(' + ')} = ${fmt(sum)}`,
-    ...plan.notes,
-  ];
+  const totalExplanation = quiet
+    ? []
+    : [
+        `预算执行率 ${fmt(budget.score)} + ${tiers.map((t) => `${t.name} ${fmt(t.score)}`).join(' + ')} = ${fmt(sum)}`,
+        ...plan.notes,
+      ];
   let total = sum;
   if (r.totalCeiling.byExecutionRate && total > budget.rate * 100) {
     total = cleanFloat(budget.rate * 100);
-    totalExplanation.push(`总分不超过执行率×100 = ${fmt(total)}（${r.totalCeiling.source}）`);
+    if (!quiet) totalExplanation.push(`总分不超过执行率×100 = ${fmt(total)}（${r.totalCeiling.source}）`);
   }
   const rounded = round(total, r.rounding.total);
-  if (rounded !== total)
+  if (rounded !== total && !quiet)
     totalExplanation.push(`${describeRounding(r.rounding.total)}：${fmt(total)} → ${fmt(rounded)}`);
   const grade = gradeOf(rounded, r);
   const score: ProjectScore = {
@@ -135,6 +139,7 @@ function scoreBudget(
   where: string,
   warnings: Problem[],
   errors: Problem[],
+  quiet: boolean,
 ): BudgetScore {
   const b = p.entry.budget;
   const initial = b.initial ?? p.table.budget.total;
@@ -150,14 +155,16 @@ function scoreBudget(
     'expr' in rule.formula ? rule.formula.expr : (BUILTINS[rule.formula.builtin]?.text ?? ''),
     rule.source,
     r,
+    quiet,
   );
   e.inputs = { 全年预算数: adjusted, 全年执行数: b.executed, 执行率: rate, w: weight };
-  e.steps.push(
-    `执行率 = ${fmt(b.executed)}/${fmt(adjusted)} = ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}%`,
+  note(
+    e,
+    () => `执行率 = ${fmt(b.executed)}/${fmt(adjusted)} = ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}%`,
   );
-  const share = rule.cap === null ? exactRate : Math.min(exactRate, rule.cap);
-  if (rule.cap !== null && rate > rule.cap)
-    e.steps.push(`执行率超过 ${fmt(rule.cap * 100)}%，按 ${fmt(rule.cap * 100)}% 计`);
+  const cap = rule.cap;
+  const share = cap === null ? exactRate : Math.min(exactRate, cap);
+  if (cap !== null && rate > cap) note(e, () => `执行率超过 ${fmt(cap * 100)}%，按 ${fmt(cap * 100)}% 计`);
   let points = share * weight;
   if ('expr' in rule.formula) {
     const f = rules.formulas?.execution;
@@ -172,7 +179,7 @@ function scoreBudget(
         cap: weight,
       });
   }
-  e.steps.push(`得分 = ${fmt(share)}×${fmt(weight)} = ${fmt(points)}`);
+  note(e, () => `得分 = ${fmt(share)}×${fmt(weight)} = ${fmt(points)}`);
   const { ruleScore } = finish(points, weight, rule.cap !== null, e, r);
   if (rule.explainBelow !== null && rate < rule.explainBelow && !b.reason) {
     warnings.push({
@@ -193,10 +200,7 @@ function scoreBudget(
   };
 }
 
-/**
- * The weight plan depends only on the tier-1 sequence, stated weights and 不适用 flags, which most projects of a
- * document share: plans without problems are cached by that signature.
- */
+/** The project's weight plan: 分值 stated in the actuals win over the goal table's; 不适用 from the actuals. */
 function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<string, WeightPlan>): WeightPlan {
   const items: WeightInput[] = p.table.indicators.map((ind, i) => {
     const explicit = p.indicators[i]?.entry.weight ?? ind.weight;
@@ -204,10 +208,5 @@ function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<strin
     if (explicit !== undefined) item.explicit = explicit;
     return item;
   });
-  const key = items.map((i) => `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0}`).join(';');
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const plan = planWeights(items, r, where);
-  if (plan.problems.length === 0) cache.set(key, plan);
-  return plan;
+  return cachedPlanWeights(items, r, where, cache);
 }

@@ -33,6 +33,12 @@ export interface ScoringRules {
 }
 
 /** Why a score is what it is: the formula, the numbers put in, cap and rounding, and the rule's source. */
+/** How much to build besides the scores. */
+export interface ScoreOptions {
+  /** false: no step sentences and no total explanation (default true). The monitoring forecast uses it. */
+  explain?: boolean;
+}
+
 export interface Explanation {
   /** Key of the rule in the rule set, e.g. "scoring.positive". */
   rule: string;

@@ -27,6 +27,26 @@ export function weightDecimals(rules: RuleSet): number {
 }
 
 /**
+ * planWeights through a cache: a plan depends only on the tier-1 sequence, stated weights and 不适用 flags, which
+ * most projects of a document share. Plans with problems are not cached (their messages name the project).
+ * One cache serves one rule set.
+ */
+export function cachedPlanWeights(
+  items: readonly WeightInput[],
+  rules: RuleSet,
+  where: string,
+  cache: Map<string, WeightPlan>,
+): WeightPlan {
+  let key = '';
+  for (const i of items) key += `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0};`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const plan = planWeights(items, rules, where);
+  if (plan.problems.length === 0) cache.set(key, plan);
+  return plan;
+}
+
+/**
  * 一级指标分值 from the rule set, moved or re-normalised when a tier is absent; within a tier the stated 分值,
  * the rest shared equally; 不适用 indicators dropped and their tier's weight re-shared among the others.
  */

@@ -1,5 +1,14 @@
+import { format, isValid, parseISO } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planAt, plannedShare, planProblems, timeProgress } from '../../../src/core/monitoring/plan.js';
+import {
+  calendarDate,
+  isoDate,
+  planAt,
+  plannedShare,
+  planProblems,
+  timeProgress,
+} from '../../../src/core/monitoring/plan.js';
 import type { PlanMilestone } from '../../../src/model/goals.js';
 
 const plan = (year: number, shares = [0.25, 0.5, 0.75, 1]): PlanMilestone[] =>
@@ -85,5 +94,38 @@ describe('planAt: checked plan share in one call', () => {
     const r = planAt(bad, '2025-07-31', 'step', '项目 P1');
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.problems.map((p) => p.message).join()).toContain('“6月底”的日期“2025-06-31”无效');
+  });
+});
+
+describe('calendarDate: yyyy-MM-dd to a local date', () => {
+  it.each([
+    ['2025-06-30', '2025-06-30'],
+    ['2024-02-29', '2024-02-29'],
+    ['0025-01-01', '0025-01-01'],
+    ['2025-02-29', null],
+    ['2025-13-01', null],
+    ['2025-00-10', null],
+    ['2025-6-30', null],
+    ['2025-06-30T00:00', null],
+  ])('%s → %s', (iso, back) => {
+    const d = calendarDate(iso);
+    expect(d === null ? null : format(d, 'yyyy-MM-dd')).toBe(back);
+  });
+
+  it('agrees with date-fns parseISO on every yyyy-MM-dd string, real or not; isoDate inverts it', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const iso = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`);
+    fc.assert(
+      fc.property(iso, (s) => {
+        const ref = parseISO(s);
+        const expected = isValid(ref) && format(ref, 'yyyy-MM-dd') === s ? ref.getTime() : null;
+        const d = calendarDate(s);
+        expect(d?.getTime() ?? null).toBe(expected);
+        if (d) expect(isoDate(d)).toBe(s);
+      }),
+      { numRuns: 2000, seed: 20251128 },
+    );
   });
 });
