@@ -8,7 +8,7 @@ import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
-import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { assertNotInput, sweepStaleTemps, writeFileAtomic } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { fileBase, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
@@ -88,6 +88,8 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
     await closePrinter?.();
     closePrinter = undefined;
   }
+  // A batch killed earlier left its temp files here; this run has replaced what they were for.
+  sweepStaleTemps(outDir);
   process.stderr.write(`已生成 ${files.length} 个文件 → ${opts.output}\n`);
   printWarnings(warnings);
 }
