@@ -1,5 +1,8 @@
+import { basename, dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
 import { fileBase, reportDocuments } from '../../src/report/documents.js';
 import { startProgress } from '../../src/report/progress.js';
 import { loadSample, type Sample } from './fixture.js';
@@ -37,6 +40,56 @@ describe('report documents', () => {
     if (!a) throw new Error('no project');
     const evaluation = { ...sample.evaluation, projects: [a, a] };
     expect(() => reportDocuments('self-evaluation', { ...sample, evaluation })).toThrow(/重复/);
+  });
+});
+
+describe('file names from 项目编码 never leave the output folder', () => {
+  // Codes built from the characters that matter for paths: separators, dots, drive and device syntax, NUL.
+  const pathChars = fc.constantFrom(
+    '/',
+    '\\',
+    '.',
+    '..',
+    ':',
+    '\0',
+    ' ',
+    '~',
+    '$',
+    'C:',
+    'CON',
+    '项',
+    'a',
+    'Z',
+    '9',
+    '-',
+    '_',
+  );
+  const code = fc.oneof(
+    fc.array(pathChars, { maxLength: 12 }).map((xs) => xs.join('')),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ maxLength: 120 }),
+  );
+
+  it('every code is refused with a UserError or names a file directly inside the folder', () => {
+    const out = resolve('/srv/reports/out');
+    fc.assert(
+      fc.property(code, (c) => {
+        let base: string;
+        try {
+          base = fileBase(c);
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+          return;
+        }
+        for (const suffix of ['-self-evaluation.html', '-monitoring.pdf', '-self-evaluation.xlsx']) {
+          const path = resolve(out, `${base}${suffix}`);
+          expect(dirname(path)).toBe(out);
+          expect(basename(path)).toBe(`${base}${suffix}`);
+          expect(basename(path).startsWith('.')).toBe(false);
+        }
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
   });
 });
 
