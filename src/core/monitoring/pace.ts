@@ -7,6 +7,7 @@ import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
 import { round } from '../rounding.js';
 import { compareUnits } from '../scoring/compare-units.js';
+import { satisfies } from '../target/operators.js';
 import { calendarDate } from './plan.js';
 import { type Status, statusOfGap } from './status.js';
 
@@ -153,8 +154,7 @@ function statusOf(t: Extract<Target, { unit: string | null }>, b: number, r: Rul
     return short(b < t.min ? b / t.min : t.max / b);
   }
   const a = t.value;
-  const met = { '>=': b >= a, '>': b > a, '=': b === a, '<': b < a, '<=': b <= a }[t.op];
-  if (met) return 'green';
+  if (satisfies(t.op, b, a)) return 'green';
   return short(t.direction === 'reverse' ? (b === 0 ? 1 : a / b) : a === 0 ? 0 : b / a);
 }
 

@@ -5,6 +5,7 @@ import type { Formula, RuleSet } from '../../model/rule-set.js';
 import type { RangeTarget, Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
 import { describeRounding, num, round } from '../rounding.js';
+import { satisfies } from '../target/operators.js';
 import { cleanFloat } from '../units.js';
 import { BUILTINS } from './builtins.js';
 import { compareUnits } from './compare-units.js';
@@ -132,19 +133,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
 }
 
 function isMet(t: Exclude<Target, { direction: 'invalid' | 'qualitative' | 'deadline' }>, b: number): boolean {
-  if (t.direction === 'range') return b >= t.min && b <= t.max;
-  switch (t.op) {
-    case '>=':
-      return b >= t.value;
-    case '>':
-      return b > t.value;
-    case '=':
-      return b === t.value;
-    case '<':
-      return b < t.value;
-    case '<=':
-      return b <= t.value;
-  }
+  return t.direction === 'range' ? b >= t.min && b <= t.max : satisfies(t.op, b, t.value);
 }
 
 function scoreDeadline(target: Extract<Target, { direction: 'deadline' }>, input: IndicatorInput, r: RuleSet) {

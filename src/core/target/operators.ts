@@ -41,3 +41,19 @@ export const SUFFIX_OPS: [string, Operator][] = [
   ['之内', '<='],
   ['内', '<='],
 ];
+
+/** Whether `b` satisfies `op value` (b ≥ 1000 for "≥1000家"). */
+export function satisfies(op: Operator, b: number, value: number): boolean {
+  switch (op) {
+    case '>=':
+      return b >= value;
+    case '>':
+      return b > value;
+    case '=':
+      return b === value;
+    case '<':
+      return b < value;
+    case '<=':
+      return b <= value;
+  }
+}
