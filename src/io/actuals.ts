@@ -17,7 +17,7 @@ export function loadActuals(path: string): ActualsDocument {
     '实际完成情况文件应是一个键值映射（schema、period、projects）',
   );
   if (!ruleFile) throw new UserError(`无法读取实际完成情况 ${display}`, problems);
-  const parsed = ActualsDocument.safeParse(dropBlanks(ruleFile.data));
+  const parsed = ActualsDocument.safeParse(dropBlanks(ruleFile.data), { reportInput: true });
   if (!parsed.success) {
     throw new UserError(
       `实际完成情况 ${display} 有 ${parsed.error.issues.length} 处问题`,

@@ -20,7 +20,7 @@ export function loadGoals(path: string): GoalDocument {
   } catch (err) {
     throw new UserError(`目标表 ${path} 不是有效的 JSON：${(err as Error).message}`);
   }
-  const parsed = GoalDocument.safeParse(data);
+  const parsed = GoalDocument.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const problems = zodProblems(parsed.error.issues, (p) => ({
       where: `${path}: ${formatPath(p) || '(根)'}`,

@@ -59,6 +59,31 @@ function hasPath(data: unknown, path: KeyPath): boolean {
   return true;
 }
 
+/** The yaml parser's errors in words an evaluator can act on; its English text follows for the details. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  MISSING_CHAR: '缺少配对的符号（引号、括号 ] 或 } 没有闭合）',
+  BAD_INDENT: '缩进不对：同一层的键要对齐，子项比上一层多缩进',
+  TAB_AS_INDENT: '缩进里有制表符 Tab，请改用空格',
+  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号有误：一个键的下面不能再接一个没有冒号的块',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行：检查上一行是否少了冒号或引号',
+  UNEXPECTED_TOKEN: '这里出现了意外的符号',
+  BAD_SCALAR_START: '值不能以这个符号开头：含 @ ` | > 等符号的文字请加引号',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 转义有误：改用单引号，或写成 \\\\',
+  BLOCK_IN_FLOW: '方括号或花括号里不能换行写块',
+  MULTIPLE_DOCS: '一个文件只能有一份内容（去掉多余的 ---）',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符）',
+  NON_STRING_KEY: '键应为文字',
+  TAG_RESOLVE_FAILED: '不支持的标签（以 ! 开头的写法）',
+  BAD_DIRECTIVE: '不支持的指令（以 % 开头的行）',
+  BAD_COLLECTION_TYPE: '列表与键值映射的写法混在了一起',
+  MULTIPLE_ANCHORS: '不支持锚点（&）',
+  MULTIPLE_TAGS: '不支持标签（!）',
+  ALIAS_PROPS: '不支持别名（*）',
+  BAD_ALIAS: '不支持别名（*）',
+  BAD_PROP_ORDER: '锚点或标签的位置不对',
+  RESOURCE_EXHAUSTION: '文件结构过于复杂',
+};
+
 /**
  * Read one YAML (or JSON) input: a rule file or the evaluator's actuals. Duplicate keys are refused (yaml's
  * `uniqueKeys`): with a silent "last one wins", a copy-pasted weight would quietly override the one above it.
@@ -88,7 +113,12 @@ export function readYamlFile(
       return { code: 'duplicate_key', where, message: `重复的键：同一层里写了两次（第 ${line} 行）` };
     }
     const first = err.message.split('\n')[0] ?? err.message;
-    return { code: 'yaml_syntax', where: display, message: `YAML 格式错误（第 ${line} 行）：${first}` };
+    const hint = YAML_HINTS[err.code] ?? '';
+    return {
+      code: 'yaml_syntax',
+      where: display,
+      message: `YAML 格式错误（第 ${line} 行）：${hint ? `${hint}。` : ''}解析器原文：${first}`,
+    };
   });
   if (problems.length > 0) return { problems };
 

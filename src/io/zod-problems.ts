@@ -3,7 +3,8 @@ import type { Problem } from '../errors.js';
 import { isPlainObject, type KeyPath, type Place, problemAt } from './yaml-file.js';
 
 /**
- * zod issues on a rule set, in Chinese, with the key path. Done here rather than with a global zod locale so
+ * zod issues on an input file (rule set, actuals, goals), in Chinese, with the key path. The loaders parse with
+ * `reportInput: true`: without the input a present-but-wrong value would read as missing. Done here rather than with a global zod locale so
  * other modules' messages are untouched and the wording can speak of rule files (来源, 公式).
  */
 const TYPE_NAMES: Record<string, string> = {
@@ -12,11 +13,20 @@ const TYPE_NAMES: Record<string, string> = {
   string: '字符串',
   boolean: '布尔值（true 或 false）',
   object: '键值映射',
+  record: '键值映射',
   array: '列表',
   null: '空值 null',
   nan: '非数字 NaN',
 };
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+
+/** What the file holds, for "实际为 …": scalars as written, structures by kind (never "[object Object]"). */
+function shown(input: unknown): string {
+  if (input === undefined) return '（空）';
+  if (typeof input === 'string') return `“${input.length > 30 ? `${input.slice(0, 30)}…` : input}”`;
+  if (input !== null && typeof input === 'object') return typeName(typeOf(input));
+  return String(input);
+}
 
 function typeOf(input: unknown): string {
   if (input === null) return 'null';
@@ -41,15 +51,15 @@ function message(issue: z.core.$ZodIssue): string {
       if (isSource) return `来源写得太短：${SOURCE_HINT}`;
       if (issue.origin === 'array') return `至少要有 ${issue.minimum} 项`;
       if (issue.origin === 'string') return issue.minimum === 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`;
-      return `应${issue.inclusive ? '不小于' : '大于'} ${issue.minimum}，实际为 ${String(issue.input)}`;
+      return `应${issue.inclusive ? '不小于' : '大于'} ${issue.minimum}，实际为 ${shown(issue.input)}`;
     case 'too_big':
       if (issue.origin === 'array' || issue.origin === 'string') return `太长（最多 ${issue.maximum}）`;
-      return `应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}，实际为 ${String(issue.input)}`;
+      return `应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}，实际为 ${shown(issue.input)}`;
     case 'invalid_value':
-      return `应为以下之一：${issue.values.map(String).join('、')}，实际为 ${String(issue.input)}`;
+      return `应为以下之一：${issue.values.map(String).join('、')}，实际为 ${shown(issue.input)}`;
     case 'invalid_format':
       return issue.path.length === 1 && issue.path[0] === 'id'
-        ? `id 只能用小写字母、数字和连字符（a-z 0-9 -），实际为 ${String(issue.input)}`
+        ? `id 只能用小写字母、数字和连字符（a-z 0-9 -），实际为 ${shown(issue.input)}`
         : `格式不对：${issue.message}`;
     case 'invalid_union':
       return issue.path[issue.path.length - 1] === 'formula'
