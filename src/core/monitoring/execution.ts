@@ -23,11 +23,16 @@ export interface ExecutionStatus {
 const share = (x: number) => round(x, { decimals: 4, mode: 'half-up' });
 
 /** 预算执行 at the as-of date against the plan and against time; the light comes from the gap to plan. */
-export function executionStatus(table: GoalTable, entry: ProjectActuals, asOf: string, r: RuleSet): ExecutionStatus {
+export function executionStatus(
+  table: GoalTable,
+  entry: ProjectActuals,
+  asOf: string,
+  r: RuleSet,
+  time = timeProgress(asOf),
+): ExecutionStatus {
   const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
   const executed = budget > 0 ? entry.budget.executed / budget : 0;
   const planned = plannedShare(table.spendingPlan, asOf, thresholds(r).mode);
-  const time = timeProgress(asOf);
   const gap = executed - planned;
   const out: ExecutionStatus = {
     budget,

@@ -59,7 +59,7 @@ export function monitorDocument(
     const planIssues = planProblems(p.table.spendingPlan, asOf, where);
     errors.push(...planIssues);
     if (planIssues.length > 0) continue;
-    const execution = executionStatus(p.table, p.entry, asOf, r);
+    const execution = executionStatus(p.table, p.entry, asOf, r, time);
     if (execution.status !== 'green' && !execution.reason) {
       warnings.push({
         code: 'execution-behind',

@@ -4,15 +4,23 @@ export type Status = 'green' | 'amber' | 'red';
 
 export const STATUS_LABEL: Record<Status, string> = { green: '绿', amber: '黄', red: '红' };
 
+type Thresholds = { amberGap: number; redGap: number; mode: 'step' | 'linear'; source: string };
+const CACHE = new WeakMap<RuleSet, Thresholds>();
+
 /** Monitoring thresholds: the rule set's, or the national file's defaults (local practice, see its source). */
-export function thresholds(r: RuleSet): { amberGap: number; redGap: number; mode: 'step' | 'linear'; source: string } {
+export function thresholds(r: RuleSet): Thresholds {
+  // Looked up once per indicator light: cached per (immutable) rule set.
+  let t = CACHE.get(r);
+  if (t) return t;
   const m = r.monitoring;
-  return {
+  t = {
     amberGap: m?.amberGap ?? -10,
     redGap: m?.redGap ?? -20,
     mode: m?.planBetweenMilestones ?? 'step',
     source: m?.source ?? '本工具默认（地方实践）：落后 10 个百分点转黄、20 个百分点转红',
   };
+  CACHE.set(r, t);
+  return t;
 }
 
 /** A gap in percentage points (negative = behind) to a traffic light. */
