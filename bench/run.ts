@@ -53,7 +53,12 @@ function scaled<T>(
   for (const s of SCALES) {
     const n = base * s;
     const data = make(n);
-    const runs = n >= base * 100 ? 2 : 3;
+    // Small sizes are cheap: more rounds, the first untimed, so that they measure warm code as the large ones do.
+    const runs = n >= base * 100 ? 2 : n >= base * 10 ? 3 : 7;
+    if (n < base * 10) {
+      floor(data);
+      run(data);
+    }
     const { floor: f, run: m } = timePair(
       () => floor(data),
       () => run(data),
