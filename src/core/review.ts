@@ -69,7 +69,13 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
   const year = table.year ?? undefined;
   const b = table.budget;
   const adjusted = b.adjusted ?? b.initial;
-  const budgetWhy = b.executed === undefined ? '缺少全年执行数' : !adjusted ? '缺少全年预算数（或为 0）' : null;
+  // A budget of 0 or below (a typing slip) gives no execution rate: the engine would refuse the whole table.
+  const budgetWhy =
+    b.executed === undefined
+      ? '缺少全年执行数'
+      : !(adjusted !== undefined && adjusted > 0)
+        ? '缺少全年预算数（或不大于 0）'
+        : null;
 
   // Rows the engine gets, with the entry for each; the rest carry the reason they cannot be re-scored.
   const excluded = new Map<number, string>();

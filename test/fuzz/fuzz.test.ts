@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTarget } from '../../src/core/target/parse.js';
+import { loadGoals } from '../../src/io/goals.js';
 import { loadRuleSet } from '../../src/io/rules.js';
 import { Target } from '../../src/model/target.js';
 import { aliasBomb, applyText, loadSeeds, renderTarget, type TextMutation } from './mutate.js';
@@ -22,6 +23,7 @@ import {
   fuzzActuals,
   fuzzDocument,
   fuzzRules,
+  fuzzTable,
   fuzzTarget,
   type Harness,
   knownFinding,
@@ -46,6 +48,7 @@ afterAll(() => {
   for (const l of warningListeners) process.on('warning', l);
 });
 
+const sampleGoals = loadGoals(join(import.meta.dirname, '../../samples/lunan-2025/goals.json'));
 const harness = (name: Harness['name']) => fuzzing.harnesses.find((h) => h.name === name) as Harness;
 const file = (text: string) => ({ ext: 'yaml' as const, bytes: Buffer.from(text, 'utf8') as Uint8Array });
 const NATIONAL = Buffer.from(loadSeeds().national, 'utf8') as Uint8Array;
@@ -59,7 +62,7 @@ const variant = (text: string) => ({
 });
 const VARIANT_HEAD = 'id: fuzz\nlabel: 测试\ndescription: 测试用变体\nextends: national\n';
 
-describe.each(['target', 'document', 'actuals', 'rules'] as const)('fuzzing %s', (name) => {
+describe.each(['target', 'document', 'actuals', 'rules', 'xlsx', 'csv'] as const)('fuzzing %s', (name) => {
   it(`takes ${RUNS} mutated real inputs: no crash, no hang, every failure a clear error`, async () => {
     const h = harness(name);
     const tally = { ok: 0, userError: 0, known: new Map<string, number>() };
@@ -146,6 +149,27 @@ describe('handled hostile YAML (regression guards)', () => {
 // as an `it.fails` test (and into KNOWN_FINDINGS in targets.ts) until src/ is fixed.
 
 describe('findings of the fuzz runs (fixed)', () => {
+  // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check
+  // of reviewTable (src/core/review.ts), and the engine's budget-zero error, which names no row, was thrown as a
+  // plain Error. A budget not above 0 now leaves the execution rate un-reviewed, with the reason.
+  it('reviews a table whose 全年预算数 is negative, without its execution rate', async () => {
+    const csv =
+      '项目名称,测试项目\n年初预算数,全年预算数,全年执行数,分值,执行率,得分\n10,-5,8,10,,9\n' +
+      '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n产出指标,数量指标,检查企业,≥1000家,1086家,90,90\n';
+    expect(await fuzzTable(ws, 'review', 'csv', new TextEncoder().encode(csv), sampleGoals)).toBe('ok');
+  });
+
+  // FIXED review-weight-overflow (fuzz run csv, seed 1, input #329): a 分值 or 得分 cell of 300 digits was read
+  // as 1e300, and re-scoring it overflowed to a gap of Infinity. readReviewTable (src/io/xlsx/review.ts) now
+  // refuses 分值 and 得分 outside 0–100, naming the row.
+  it('refuses an absurd 分值 in a review table instead of re-scoring it to Infinity', async () => {
+    const csv = (weight: string) =>
+      `一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n产出指标,数量指标,检查企业,≥1000家,1086家,${weight},10\n`;
+    const run = (text: string) => fuzzTable(ws, 'review', 'csv', new TextEncoder().encode(text), sampleGoals);
+    expect(await run(csv('10'))).toBe('ok');
+    expect(await run(csv(`1${'0'.repeat(300)}`))).toBe('user-error');
+  });
+
   // FIXED document-infinite-amount (fuzz run seed 20250702, document input #42443): parseAmount
   // (src/io/goal-document/text.ts) returned Number(s) unchecked, so a 预算数 of 309 or more digits became Infinity
   // and parseGoalDocument threw a plain Error instead of a UserError naming the line. Now an unreadable amount.

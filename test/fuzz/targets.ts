@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Arbitrary } from 'fast-check';
+import { reviewTable } from '../../src/core/review.js';
 import { type ScoreResult, scoreDocument } from '../../src/core/scoring/index.js';
 import { parseTarget } from '../../src/core/target/parse.js';
 import { UserError } from '../../src/errors.js';
@@ -16,6 +17,8 @@ import { loadActuals } from '../../src/io/actuals.js';
 import { decode } from '../../src/io/decode.js';
 import { parseGoalDocument } from '../../src/io/goal-document/index.js';
 import { type LoadedRuleSet, loadRuleSet } from '../../src/io/rules.js';
+import { readActualsTable } from '../../src/io/xlsx/actuals.js';
+import { readReviewTable } from '../../src/io/xlsx/review.js';
 import { ActualsDocument } from '../../src/model/actuals.js';
 import { GoalDocument } from '../../src/model/goals.js';
 import { RuleSet } from '../../src/model/rule-set.js';
@@ -36,6 +39,16 @@ import {
   type Seeds,
   targetRecipe,
 } from './mutate.js';
+import {
+  csvRecipe,
+  loadTableSeeds,
+  renderCsv,
+  renderXlsx,
+  type TableRecipe,
+  type TableSeed,
+  type TableSeeds,
+  xlsxRecipe,
+} from './tables.js';
 
 export type Outcome = 'ok' | 'user-error';
 
@@ -312,11 +325,65 @@ export async function fuzzRules(ws: Workspace, input: RulesInput): Promise<Outco
   return 'ok';
 }
 
+/** Every number in a reader's output is finite: a NaN or Infinity would print as a figure. */
+function finiteNumbers(value: unknown, what: string, path = ''): void {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Finding(
+      'invalid-output',
+      `${what} gave ${value} at ${path || '(root)'}`,
+      undefined,
+      `${what}: non-finite`,
+    );
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) finiteNumbers(v, what, path ? `${path}.${k}` : k);
+  }
+}
+
+/**
+ * A filled actuals workbook or CSV (readActualsTable: the result validates against ActualsDocument), or a
+ * self-evaluation table (readReviewTable, then re-scored by reviewTable as `jixiao review` does).
+ */
+export async function fuzzTable(
+  ws: Workspace,
+  reader: TableSeed['reader'],
+  ext: 'xlsx' | 'csv',
+  bytes: Uint8Array,
+  goals: GoalDocument,
+): Promise<Outcome> {
+  const file = join(ws.dir, `table.${ext}`);
+  writeFileSync(file, bytes);
+  const what = reader === 'actuals' ? `readActualsTable (.${ext})` : `readReviewTable (.${ext}) + reviewTable`;
+  const start = performance.now();
+  try {
+    if (reader === 'actuals') {
+      const doc = await readActualsTable(file, goals);
+      const valid = ActualsDocument.safeParse(doc);
+      if (!valid.success) throw schemaError(`${what} → ActualsDocument`, valid.error);
+    } else {
+      const table = await readReviewTable(file);
+      finiteNumbers(table, what);
+      finiteNumbers(reviewTable(table, await nationalRules()), what);
+    }
+    checkTime(start, what);
+    return 'ok';
+  } catch (err) {
+    checkTime(start, what);
+    return expectUserError(err);
+  }
+}
+
+let national: LoadedRuleSet | undefined;
+const nationalRules = async () => {
+  national ??= await loadRuleSet('national');
+  return national;
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Harnesses: recipe → input → target
 
 export interface Harness {
-  name: 'target' | 'document' | 'actuals' | 'rules';
+  name: 'target' | 'document' | 'actuals' | 'rules' | 'xlsx' | 'csv';
   arbitrary: Arbitrary<unknown>;
   /** Render a recipe and run the target on it. */
   run(recipe: unknown): Outcome | Promise<Outcome>;
@@ -422,7 +489,45 @@ export async function createFuzzing(): Promise<Fuzzing> {
     },
   };
 
-  return { seeds, harnesses: [target, document, actuals, rules], dispose: ws.dispose };
+  const tables = await loadTableSeeds();
+  await nationalRules();
+  const tableHarness = (
+    name: 'xlsx' | 'csv',
+    list: TableSeeds['xlsx'],
+    arbitrary: Arbitrary<TableRecipe>,
+    render: (seed: TableSeed, r: TableRecipe) => Uint8Array,
+  ): Harness => {
+    const input = (r: unknown) => {
+      const recipe = r as TableRecipe;
+      const seed = list[recipe.seed] as TableSeed;
+      return { seed, bytes: render(seed, recipe) };
+    };
+    const show = (seed: TableSeed, bytes: Uint8Array) =>
+      `${seed.reader} table, mutated from ${seed.name} (${bytes.length} bytes):\n` +
+      (name === 'csv' ? Buffer.from(bytes).toString('utf8') : Buffer.from(bytes).toString('base64'));
+    return {
+      name,
+      arbitrary: arbitrary as Arbitrary<unknown>,
+      run: (r) =>
+        confirmed(() => {
+          const { seed, bytes } = input(r);
+          return fuzzTable(ws, seed.reader, name, bytes, tables.goals);
+        }),
+      show: (r) => {
+        const { seed, bytes } = input(r);
+        return show(seed, bytes);
+      },
+      minimise: async (r, keeps, budget) => {
+        const { seed, bytes } = input(r);
+        const run = (b: Uint8Array) => failsWith(() => fuzzTable(ws, seed.reader, name, b, tables.goals), keeps);
+        return show(seed, await minimiseBytes(bytes, run, budget));
+      },
+    };
+  };
+  const xlsx = tableHarness('xlsx', tables.xlsx, xlsxRecipe(tables), renderXlsx);
+  const csv = tableHarness('csv', tables.csv, csvRecipe(tables), renderCsv);
+
+  return { seeds, harnesses: [target, document, actuals, rules, xlsx, csv], dispose: ws.dispose };
 }
 
 /**

@@ -76,9 +76,15 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
   const where = (r: number, col: Col) => `${grid.name} 第${r + 1}行 ${LABELS[col]}`;
   const number = (r: number, col: Col): number | undefined => {
     const v = grid.rows[r]?.[cols[col]]?.value;
-    if (v === null || v === undefined || typeof v === 'number') return v ?? undefined;
-    const n = parseAmount(v.replace(/分$/, ''));
-    if (n === undefined) problems.push({ code: 'not-a-number', where: where(r, col), message: `${quote(v)} 不是数字` });
+    if (v === null || v === undefined) return undefined;
+    const n = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : parseAmount(v.replace(/分$/, ''));
+    if (n === undefined)
+      problems.push({ code: 'not-a-number', where: where(r, col), message: `${quote(String(v))} 不是数字` });
+    // 分值 and 得分 live in a 100-point table: anything outside is a typing slip, and would overflow the re-score.
+    else if (n !== null && (col === 'weight' || col === 'score') && (n < 0 || n > 100)) {
+      problems.push({ code: 'out-of-range', where: where(r, col), message: `${quote(String(v))} 不在 0–100 分之间` });
+      return undefined;
+    }
     return n ?? undefined;
   };
   const text = (r: number, col: Col) => (cols[col] < 0 ? '' : cellText(grid.rows[r]?.[cols[col]]));
@@ -134,7 +140,7 @@ function preamble(rows: GridCell[][]): Omit<ReviewTable, 'rows'> {
   const out: Omit<ReviewTable, 'rows'> = { project: '', year: null, budget: {} };
   const amount = (c: GridCell | undefined) => {
     const v = c?.value;
-    if (typeof v === 'number') return v;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
     return v ? (parseAmount(v.replace(/分$/, '')) ?? undefined) : undefined;
   };
   const nextValue = (row: GridCell[], k: number) => row.slice(k + 1).find((c) => c.value !== null);
