@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTarget } from '../../src/core/target/parse.js';
+import { UserError } from '../../src/errors.js';
 import { loadGoals } from '../../src/io/goals.js';
 import { loadRuleSet } from '../../src/io/rules.js';
+import { readActualsTable } from '../../src/io/xlsx/actuals.js';
 import { Target } from '../../src/model/target.js';
 import { aliasBomb, applyText, loadSeeds, renderTarget, type TextMutation } from './mutate.js';
+import { loadTableSeeds, renderXlsx, type TableRecipe, type TableSeed } from './tables.js';
 import {
   createFuzzing,
   createWorkspace,
@@ -149,6 +152,24 @@ describe('handled hostile YAML (regression guards)', () => {
 // as an `it.fails` test (and into KNOWN_FINDINGS in targets.ts) until src/ is fixed.
 
 describe('findings of the fuzz runs (fixed)', () => {
+  // FIXED xlsx-infinite-cell (fuzz run xlsx, seed 20261129, input #3562): a number cell whose XML value has 400
+  // digits loads as Infinity; readActualsTable passed it on, and its final schema check reported zod's English
+  // "expected number, received Infinity". Non-finite number cells are now read as text (grid.ts), so the cell
+  // is reported as not a number, with its row and column.
+  it('reports a number cell of 400 digits in a filled workbook as not a number', async () => {
+    const recipe = {
+      seed: 0,
+      mutations: [{ part: 804619353, text: { op: 'number', at: 1727404583, with: '9'.repeat(400) } }],
+    };
+    expect(await harness('xlsx').run(recipe)).toBe('user-error');
+    const seeds = await loadTableSeeds();
+    const path = join(ws.dir, 'infinite.xlsx');
+    writeFileSync(path, renderXlsx(seeds.xlsx[0] as TableSeed, recipe as TableRecipe));
+    const err = await readActualsTable(path, sampleGoals).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).problems.map((p) => p.code)).toContain('not-a-number');
+  });
+
   // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check
   // of reviewTable (src/core/review.ts), and the engine's budget-zero error, which names no row, was thrown as a
   // plain Error. A budget not above 0 now leaves the execution rate un-reviewed, with the reason.

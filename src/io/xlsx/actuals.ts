@@ -115,7 +115,12 @@ export async function readActualsTable(path: string, goals: GoalDocument): Promi
   const doc = { schema: 'jixiao/actuals@1' as const, period, ...(asOf ? { asOf } : {}), projects };
   const checked = ActualsDocument.safeParse(doc);
   if (!checked.success) {
-    const issues = checked.error.issues.map((i) => ({ code: 'schema', where: file, message: i.message }));
+    // Cells are checked one by one above; what still fails here is named by its path, the detail left as zod says it.
+    const issues = checked.error.issues.map((i) => ({
+      code: 'schema',
+      where: `${file}: ${i.path.map(String).join('.')}`,
+      message: `读入的实际完成情况不符合格式：${i.message}`,
+    }));
     throw failure(file, issues);
   }
   return checked.data;

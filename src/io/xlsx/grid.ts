@@ -111,6 +111,9 @@ function gridCell(cell: Cell): GridCell {
 /** exceljs cell value → GridCell (dependencies.md: rich text, hyperlinks, formulas with or without results). */
 function convert(v: unknown, numFmt: string): GridCell {
   if (v === null || v === undefined) return { value: null };
+  // A number cell the XML spells as NaN or 1e999 is not a number anyone typed: it goes on as text, so the
+  // readers report it as not a number, naming the cell.
+  if (typeof v === 'number' && !Number.isFinite(v)) return { value: String(v) };
   if (typeof v === 'number') return { value: numFmt.includes('%') ? `${cleanFloat(v * 100)}%` : v };
   if (typeof v === 'string') return { value: v.trim() === '' ? null : v.trim() };
   if (typeof v === 'boolean') return { value: v ? '是' : '否' };
