@@ -89,7 +89,8 @@ export function rowErrors(
     const at = /第(\d+)项指标/.exec(e.where ?? '');
     let row = at ? included[Number(at[1]) - 1] : undefined;
     if (row === undefined) {
-      const name = /指标“(.+)”$/.exec(e.where ?? '')?.[1];
+      // [\s\S]: a name may hold any character, U+2029 included, which `.` would not match.
+      const name = /指标“([\s\S]+)”$/.exec(e.where ?? '')?.[1];
       row = included.find((i) => rows[i]?.name === name);
     }
     if (row === undefined && unplaced) unplaced.push(e.message);

@@ -170,6 +170,49 @@ describe('findings of the fuzz runs (fixed)', () => {
     expect((err as UserError).problems.map((p) => p.code)).toContain('not-a-number');
   });
 
+  // FIXED review-execution-weight (fuzz run csv, seed 20261129, input #25150): the execution rate's 分值 above the
+  // header was read without a range check, and a 300-digit one made the re-scored total Infinity. It is now
+  // refused outside 0–100 like the indicator rows' (src/io/xlsx/review.ts).
+  // FIXED review-unplaced-error (input #32293): rowErrors (src/core/review-run.ts) finds a row by the name in the
+  // engine's message with `.+`, which does not match U+2029; a name holding one threw "无法归属的评分错误".
+  it.each([
+    [
+      'a 300-digit execution 分值',
+      {
+        seed: 6,
+        mutations: [
+          {
+            part: 0,
+            text: {
+              op: 'number',
+              at: 328996833,
+              with: '100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000',
+            },
+          },
+          { part: 0, text: { op: 'delete-line', at: 2112202380 } },
+          { part: 0, text: { op: 'insert', at: 357989306, text: '～' } },
+          { part: 0, text: { op: 'duplicate-line', at: 181597256 } },
+        ],
+      },
+      'user-error',
+    ],
+    [
+      'an indicator name holding U+2029',
+      {
+        seed: 1,
+        mutations: [
+          { part: 0, text: { op: 'duplicate-line', at: 1905530557 } },
+          { part: 0, text: { op: 'number', at: 1168408818, with: '0x7fffffff' } },
+          { part: 0, text: { op: 'insert', at: 979506510, text: ' ' } },
+          { part: 0, text: { op: 'delete', at: 547476239, length: 23 } },
+        ],
+      },
+      'ok',
+    ],
+  ] as const)('reviews a table with %s without crashing', async (_, recipe, outcome) => {
+    expect(await harness('csv').run(recipe)).toBe(outcome);
+  });
+
   // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check
   // of reviewTable (src/core/review.ts), and the engine's budget-zero error, which names no row, was thrown as a
   // plain Error. A budget not above 0 now leaves the execution rate un-reviewed, with the reason.

@@ -90,6 +90,17 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
   const text = (r: number, col: Col) => (cols[col] < 0 ? '' : cellText(grid.rows[r]?.[cols[col]]));
 
   const table: ReviewTable = { ...preamble(grid.rows.slice(0, at)), rows: [] };
+  // The execution rate's 分值 and 得分 above the header are points of the same 100-point table.
+  for (const [key, label] of [
+    ['weight', '预算执行率分值'],
+    ['selfScore', '预算执行率得分'],
+  ] as const) {
+    const v = table.budget[key];
+    if (v !== undefined && (v < 0 || v > 100)) {
+      problems.push({ code: 'out-of-range', where: `${grid.name} ${label}`, message: `${v} 不在 0–100 分之间` });
+      delete table.budget[key];
+    }
+  }
   let tier1 = '';
   let tier1Weight: number | undefined;
   let tier2 = '';
