@@ -65,7 +65,8 @@ const variant = (text: string) => ({
 });
 const VARIANT_HEAD = 'id: fuzz\nlabel: 测试\ndescription: 测试用变体\nextends: national\n';
 
-describe.each(['target', 'document', 'actuals', 'rules', 'xlsx', 'csv'] as const)('fuzzing %s', (name) => {
+const TARGETS = ['target', 'document', 'actuals', 'rules', 'xlsx', 'csv', 'goal-tables'] as const;
+describe.each(TARGETS)('fuzzing %s', (name) => {
   it(`takes ${RUNS} mutated real inputs: no crash, no hang, every failure a clear error`, async () => {
     const h = harness(name);
     const tally = { ok: 0, userError: 0, known: new Map<string, number>() };
@@ -211,6 +212,22 @@ describe('findings of the fuzz runs (fixed)', () => {
     ],
   ] as const)('reviews a table with %s without crashing', async (_, recipe, outcome) => {
     expect(await harness('csv').run(recipe)).toBe(outcome);
+  });
+
+  // FIXED xlsx-merge-hang (fuzz run xlsx, seed 20261129, input #15641): a merged area `A14:A999…9` (400 digits)
+  // made exceljs loop for minutes inside wb.xlsx.load. openWorkbook (src/io/xlsx/grid.ts) now reads the sheets'
+  // references first (sheet-bounds.ts) and refuses one beyond Excel's range or a merge of over 100,000 cells.
+  it('refuses a merged area beyond Excel’s range at once instead of hanging', async () => {
+    const recipe = {
+      seed: 2,
+      mutations: [
+        { part: 449076067, text: { op: 'delete-line', at: 2038634212 } },
+        { part: 591774866, text: { op: 'number', at: 1018043551, with: '9'.repeat(400) } },
+      ],
+    };
+    const start = performance.now();
+    expect(await harness('xlsx').run(recipe)).toBe('user-error');
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check

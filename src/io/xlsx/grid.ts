@@ -4,6 +4,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { cleanFloat } from '../../core/units.js';
 import { UserError } from '../../errors.js';
 import { decode } from '../decode.js';
+import { sheetBoundsProblem } from './sheet-bounds.js';
 
 /**
  * A sheet as plain rows of values, the one shape every table reader here works on, whether it came from a
@@ -60,6 +61,8 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
     throw fail('这是旧版 Excel 97-2003 文件（.xls），请在 Excel 中另存为 .xlsx');
   }
   if (!starts(bytes, ZIP)) throw fail('不是有效的 .xlsx 文件（文件已损坏，或不是 Excel 工作簿）');
+  const bounds = sheetBoundsProblem(bytes);
+  if (bounds) throw fail(`文件已损坏：${bounds}`);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -88,14 +91,22 @@ export async function readCsvGrid(path: string, what: string): Promise<Grid> {
   return { name: file, rows: records.map((r) => r.map((v) => ({ value: v.trim() === '' ? null : v.trim() }))) };
 }
 
-/** A worksheet as a grid: every row up to the last used one, every column up to the last used one. */
+const EMPTY: GridCell = Object.freeze({ value: null });
+
+/**
+ * A worksheet as a grid: every row up to the last used one, each up to its own last cell (readers take a
+ * missing cell as empty). Only the rows and cells the sheet holds are visited: padding every row to the widest
+ * one made a single cell in column XFD cost 16,384 cells a row, and one at XFD1048576 exhausted memory.
+ */
 export function sheetGrid(ws: Worksheet): Grid {
   const rows: GridCell[][] = [];
-  const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+    const row = ws.findRow(r);
     const cells: GridCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(gridCell(row.getCell(c)));
+    for (let c = 1; row && c <= row.cellCount; c++) {
+      const cell = row.findCell(c);
+      cells.push(cell ? gridCell(cell) : EMPTY);
+    }
     rows.push(cells);
   }
   return { name: ws.name, rows };
