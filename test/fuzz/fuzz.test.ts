@@ -230,6 +230,18 @@ describe('findings of the fuzz runs (fixed)', () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 
+  // FIXED xlsx-far-cell (fuzz run goal-tables, seed 1, input #107): sheetGrid (src/io/xlsx/grid.ts) padded every
+  // row to the widest and created every row up to the last, so one cell in column XFD of a 28-row goal table
+  // made 458,752 cells (over 2 s), and one at XFD1048576 asked for 17 billion. It now visits only the rows and
+  // cells the sheet holds, and the goal-table reader takes a run of blank rows as one blank paragraph.
+  it.each([
+    ['a cell in column XFD', 6],
+    ['a cell at XFD1048576', 19],
+  ])('imports a goal workbook with %s without hanging', async (_, snippet) => {
+    const recipe = { seed: 1, mutations: [{ part: 0, xml: { op: 'snippet', at: 40, snippet } }] };
+    expect(await harness('goal-tables').run(recipe)).toBe('user-error');
+  });
+
   // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check
   // of reviewTable (src/core/review.ts), and the engine's budget-zero error, which names no row, was thrown as a
   // plain Error. A budget not above 0 now leaves the execution rate un-reviewed, with the reason.

@@ -4,7 +4,7 @@
  * Environment:
  *   FUZZ_RUNS        inputs per target (default 100000)
  *   FUZZ_SEED        fast-check seed (default: a fresh one, printed; the same seed replays the same inputs)
- *   FUZZ_TARGETS     comma-separated subset of target,document,actuals,rules,xlsx,csv (default: all, in turn)
+ *   FUZZ_TARGETS     comma-separated subset of target,document,actuals,rules,xlsx,csv,goal-tables (default: all)
  *   FUZZ_REPLAY      run only input number N (0-based, as printed for a finding) of each selected target
  *   FUZZ_MINIMISE_MS time to shrink each finding's input (default 30000)
  *   FUZZ_WATCHDOG_MS kill the run when one input blocks this long (default 60000); each input over 2 s is
@@ -45,7 +45,7 @@ interface Tally {
   observations: [string, { count: number; example: string }][];
 }
 
-const TARGET_NAMES = ['target', 'document', 'actuals', 'rules', 'xlsx', 'csv'];
+const TARGET_NAMES = ['target', 'document', 'actuals', 'rules', 'xlsx', 'csv', 'goal-tables'];
 
 /** [heartbeat, target index, input index, paused] shared with the watchdog thread. */
 const shared = new Int32Array(new SharedArrayBuffer(16));

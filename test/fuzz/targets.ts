@@ -16,6 +16,8 @@ import { UserError } from '../../src/errors.js';
 import { loadActuals } from '../../src/io/actuals.js';
 import { decode } from '../../src/io/decode.js';
 import { parseGoalDocument } from '../../src/io/goal-document/index.js';
+import { readDocxGoals } from '../../src/io/goal-tables/docx.js';
+import { readXlsxGoals } from '../../src/io/goal-tables/xlsx.js';
 import { type LoadedRuleSet, loadRuleSet } from '../../src/io/rules.js';
 import { readActualsTable } from '../../src/io/xlsx/actuals.js';
 import { readReviewTable } from '../../src/io/xlsx/review.js';
@@ -23,6 +25,14 @@ import { ActualsDocument } from '../../src/model/actuals.js';
 import { GoalDocument } from '../../src/model/goals.js';
 import { RuleSet } from '../../src/model/rule-set.js';
 import { Target } from '../../src/model/target.js';
+import {
+  type GoalFormat,
+  type GoalTableRecipe,
+  type GoalTableSeed,
+  goalTableRecipe,
+  loadGoalTableSeeds,
+  renderGoalTable,
+} from './goal-tables.js';
 import {
   type ActualsInput,
   actualsRecipe,
@@ -373,6 +383,24 @@ export async function fuzzTable(
   }
 }
 
+/** `jixiao import` of a Word or Excel goal table (readDocxGoals / readXlsxGoals); a result validates. */
+export async function fuzzGoalTable(ws: Workspace, ext: GoalFormat, bytes: Uint8Array): Promise<Outcome> {
+  const file = join(ws.dir, `goals.${ext}`);
+  writeFileSync(file, bytes);
+  const what = ext === 'docx' ? 'readDocxGoals' : 'readXlsxGoals';
+  const start = performance.now();
+  try {
+    const doc = await (ext === 'docx' ? readDocxGoals : readXlsxGoals)(file);
+    checkTime(start, what);
+    const valid = GoalDocument.safeParse(doc);
+    if (!valid.success) throw schemaError(`${what} → GoalDocument`, valid.error);
+    return 'ok';
+  } catch (err) {
+    checkTime(start, what);
+    return expectUserError(err);
+  }
+}
+
 let national: LoadedRuleSet | undefined;
 const nationalRules = async () => {
   national ??= await loadRuleSet('national');
@@ -383,7 +411,7 @@ const nationalRules = async () => {
 // Harnesses: recipe → input → target
 
 export interface Harness {
-  name: 'target' | 'document' | 'actuals' | 'rules' | 'xlsx' | 'csv';
+  name: 'target' | 'document' | 'actuals' | 'rules' | 'xlsx' | 'csv' | 'goal-tables';
   arbitrary: Arbitrary<unknown>;
   /** Render a recipe and run the target on it. */
   run(recipe: unknown): Outcome | Promise<Outcome>;
@@ -527,7 +555,29 @@ export async function createFuzzing(): Promise<Fuzzing> {
   const xlsx = tableHarness('xlsx', tables.xlsx, xlsxRecipe(tables), renderXlsx);
   const csv = tableHarness('csv', tables.csv, csvRecipe(tables), renderCsv);
 
-  return { seeds, harnesses: [target, document, actuals, rules, xlsx, csv], dispose: ws.dispose };
+  const goalSeeds = await loadGoalTableSeeds();
+  const runGoalTable = (recipe: GoalTableRecipe) => {
+    const seed = goalSeeds[recipe.seed] as GoalTableSeed;
+    return fuzzGoalTable(ws, seed.ext, renderGoalTable(seed, recipe));
+  };
+  const showGoalTable = (recipe: GoalTableRecipe) =>
+    `${goalSeeds[recipe.seed]?.name} with the mutations ${JSON.stringify(recipe.mutations)}`;
+  const goalTables: Harness = {
+    name: 'goal-tables',
+    arbitrary: goalTableRecipe(goalSeeds) as Arbitrary<unknown>,
+    run: (r) => confirmed(() => runGoalTable(r as GoalTableRecipe)),
+    show: (r) => showGoalTable(r as GoalTableRecipe),
+    // A zip cut byte by byte is just a broken zip: the recipe shrinks instead, mutation by mutation.
+    minimise: async (r, keeps, budget) => {
+      const recipe = r as GoalTableRecipe;
+      const fails = (mutations: GoalTableRecipe['mutations']) =>
+        failsWith(() => runGoalTable({ ...recipe, mutations }), keeps);
+      const mutations = await minimiseParts(recipe.mutations, fails, performance.now() + budget);
+      return showGoalTable({ ...recipe, mutations });
+    },
+  };
+
+  return { seeds, harnesses: [target, document, actuals, rules, xlsx, csv, goalTables], dispose: ws.dispose };
 }
 
 /**

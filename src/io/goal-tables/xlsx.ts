@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { GoalDocument } from '../../model/goals.js';
 import { blockKind, isUnitCode, isUnitNote } from '../goal-document/tables.js';
-import { columnLetter, type Grid, openWorkbook, sheetGrid } from '../xlsx/grid.js';
+import { columnLetter, type Grid, type GridCell, openWorkbook, sheetGrid } from '../xlsx/grid.js';
 import { type Block, type Placed, parseGoalBlocks } from './text.js';
 
 /**
@@ -18,29 +18,38 @@ export async function readXlsxGoals(path: string): Promise<GoalDocument> {
 
 function sheetBlocks(grid: Grid): Block[] {
   const used = (c: { value: unknown; merge?: string }) => c.value !== null || c.merge === 'up';
-  // Tables need not start in column A: the first column anything is in is the left edge.
-  const left = Math.min(...grid.rows.map((row) => row.findIndex(used)).filter((i) => i >= 0));
+  // Tables need not start in column A: the first column anything is in is the left edge. (A loop, not
+  // Math.min(...rows): a sheet of a million rows is more arguments than a call takes.)
+  let left = Number.POSITIVE_INFINITY;
+  for (const row of grid.rows) {
+    const i = row.findIndex(used);
+    if (i >= 0 && i < left) left = i;
+  }
   const blocks: Block[] = [];
   let table: Placed[][] | null = null;
+  const rowPlace = (r: number) => `${grid.name} 第 ${r + 1} 行`;
   grid.rows.forEach((row, r) => {
     const cells: Placed[] = [];
-    row.forEach((cell, c) => {
-      if (c < left || cell.merge === 'left') return;
+    for (let c = left; c < row.length; c++) {
+      const cell = row[c] as GridCell;
+      if (cell.merge === 'left') continue;
       const text = cell.value === null ? '' : String(cell.value);
       cells.push({ text, place: `${grid.name}!${columnLetter(c)}${r + 1}` });
-    });
+    }
     while (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
-    const rowPlace = `${grid.name} 第 ${r + 1} 行`;
     if (cells.length === 0) {
-      // A blank row ends a table and stands for an empty paragraph, as between Word tables.
+      // A blank row ends a table and stands for an empty paragraph, as between Word tables; a run of them for
+      // one (a stray cell in row 1,048,576 would otherwise lay out a million lines).
+      const last = blocks[blocks.length - 1];
+      if (!table && last?.kind === 'paragraph' && last.line.text === '') return;
       table = null;
-      blocks.push({ kind: 'paragraph', line: { text: '', place: rowPlace } });
+      blocks.push({ kind: 'paragraph', line: { text: '', place: rowPlace(r) } });
       return;
     }
     const only = cells.length === 1 ? (cells[0]?.text ?? '') : null;
     if (only !== null && isParagraph(only)) {
       table = null;
-      blocks.push({ kind: 'paragraph', line: { text: only, place: rowPlace } });
+      blocks.push({ kind: 'paragraph', line: { text: only, place: rowPlace(r) } });
       return;
     }
     if (!table) {

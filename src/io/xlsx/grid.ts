@@ -92,6 +92,8 @@ export async function readCsvGrid(path: string, what: string): Promise<Grid> {
 }
 
 const EMPTY: GridCell = Object.freeze({ value: null });
+/** Rows the sheet does not hold share one empty row: readers never change a grid. */
+const NO_CELLS = Object.freeze([]) as unknown as GridCell[];
 
 /**
  * A worksheet as a grid: every row up to the last used one, each up to its own last cell (readers take a
@@ -100,10 +102,15 @@ const EMPTY: GridCell = Object.freeze({ value: null });
  */
 export function sheetGrid(ws: Worksheet): Grid {
   const rows: GridCell[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  const count = ws.rowCount; // a getter that scans the rows
+  for (let r = 1; r <= count; r++) {
     const row = ws.findRow(r);
+    if (!row) {
+      rows.push(NO_CELLS);
+      continue;
+    }
     const cells: GridCell[] = [];
-    for (let c = 1; row && c <= row.cellCount; c++) {
+    for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.findCell(c);
       cells.push(cell ? gridCell(cell) : EMPTY);
     }
