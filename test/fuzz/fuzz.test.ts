@@ -16,6 +16,7 @@ import { loadGoals } from '../../src/io/goals.js';
 import { loadRuleSet } from '../../src/io/rules.js';
 import { readActualsTable } from '../../src/io/xlsx/actuals.js';
 import { Target } from '../../src/model/target.js';
+import { loadGoalTableSeeds } from './goal-tables.js';
 import { aliasBomb, applyText, loadSeeds, renderTarget, type TextMutation } from './mutate.js';
 import { loadTableSeeds, renderXlsx, type TableRecipe, type TableSeed } from './tables.js';
 import {
@@ -113,6 +114,21 @@ describe('the fuzz harness', () => {
     expect(await fuzzRules(ws, variant((seeds.variants[0]?.text ?? '').replace(/^id: .*$/m, 'id: fuzz')))).toBe('ok');
     for (const t of ['≥1000家', '不超过50万元', '90%-95%', '12月底前', '较往年有所提高'])
       expect(fuzzTarget(t)).toBe('ok');
+  });
+
+  it('reads every workbook, CSV and Word seed unmutated', async () => {
+    const tables = await loadTableSeeds();
+    const counts = {
+      xlsx: tables.xlsx.length,
+      csv: tables.csv.length,
+      'goal-tables': (await loadGoalTableSeeds()).length,
+    };
+    const outcomes: string[] = [];
+    for (const [name, count] of Object.entries(counts)) {
+      for (let seed = 0; seed < count; seed++)
+        outcomes.push(`${name} #${seed}: ${await harness(name as Harness['name']).run({ seed, mutations: [] })}`);
+    }
+    expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
   });
 
   it('applies the YAML mutations it claims to', () => {

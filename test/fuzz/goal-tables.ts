@@ -1,7 +1,7 @@
 /**
  * Fuzz inputs for the goal-table importers (`jixiao import` of a .docx or .xlsx): the seed document's tables
- * built as the Word and Excel files a bureau sends (test/io/xlsx/seed-files.ts), one file per excerpt of the
- * real document (its department part and one project table).
+ * built as the Word and Excel files a bureau sends (test/io/xlsx/seed-files.ts): excerpts of the real document
+ * (its department part and one project table) and the whole document.
  *
  * Byte mutations of a zip mostly end at "not a zip file", so most mutations work on the XML inside it, with the
  * structure in view: whole elements (table rows, cells, paragraphs, shared strings, merges) deleted, emptied,
@@ -10,9 +10,9 @@
  * a part of the package dropped. The file is zipped again, so the inputs reach mammoth's and exceljs's document
  * models and the importer's cell walk. A few mutations edit the zip's bytes.
  */
-
 import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
+import { parseGoalDocument } from '../../src/io/goal-document/index.js';
 import { seedBlocks } from '../io/xlsx/seed-blocks.js';
 import { docxOf, xlsxOf } from '../io/xlsx/seed-files.js';
 import {
@@ -34,16 +34,30 @@ export interface GoalTableSeed {
   bytes: Uint8Array;
 }
 
-/** Every excerpt of the seed document (department part + one table) as .docx and as .xlsx. */
+/**
+ * The seed document's excerpts (department part + one table) as .docx and as .xlsx, then the whole document
+ * (slower to read: the recipes pick it less often). Excerpts whose table titles carry no year are left out:
+ * alone they import to "no year", whatever the mutation.
+ */
 export async function loadGoalTableSeeds(): Promise<GoalTableSeed[]> {
-  const excerpts = loadSeeds().documents.filter((d) => d.name.includes('(department + table'));
+  const documents = loadSeeds().documents;
+  const excerpts = documents.filter((d) => d.name.includes('(department + table') && imports(d.text));
   const seeds: GoalTableSeed[] = [];
-  for (const { name, text } of excerpts) {
+  for (const { name, text } of [...excerpts, ...documents.slice(0, 1)]) {
     const blocks = seedBlocks(text);
     seeds.push({ name: `${name} as .docx`, ext: 'docx', bytes: Uint8Array.from(await docxOf(blocks)) });
     seeds.push({ name: `${name} as .xlsx`, ext: 'xlsx', bytes: Uint8Array.from(await xlsxOf(blocks)) });
   }
   return seeds;
+}
+
+function imports(text: string): boolean {
+  try {
+    parseGoalDocument(text, { source: 'seed.txt' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -181,8 +195,12 @@ export function goalTableRecipe(seeds: GoalTableSeed[]): fc.Arbitrary<GoalTableR
     { weight: 2, arbitrary: fc.constant(1) },
     { weight: 1, arbitrary: fc.nat() },
   );
+  const whole = seeds.length - 2; // the whole document, as .docx and .xlsx
   return fc.record({
-    seed: fc.nat({ max: seeds.length - 1 }),
+    seed: fc.oneof(
+      { weight: 6, arbitrary: fc.nat({ max: whole - 1 }) },
+      { weight: 1, arbitrary: fc.integer({ min: whole, max: whole + 1 }) },
+    ),
     mutations: fc.array(
       fc.oneof(
         { weight: 12, arbitrary: fc.record({ part, xml: xmlMutation }) },

@@ -11,16 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
+import { scoreDocument } from '../../src/core/scoring/index.js';
 import { loadActuals } from '../../src/io/actuals.js';
 import { loadGoals } from '../../src/io/goals.js';
+import { loadRuleSet } from '../../src/io/rules.js';
 import { actualsWorkbook } from '../../src/io/xlsx/template.js';
 import type { ActualsDocument } from '../../src/model/actuals.js';
 import type { GoalDocument } from '../../src/model/goals.js';
+import { selfEvaluationWorkbook } from '../../src/report/xlsx/self-evaluation.js';
 import { fillWorkbook } from '../io/xlsx/fill.js';
 import { applyBytes, applyText, type ByteMutation, byteMutation, type TextMutation, textMutation } from './mutate.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CASES = join(ROOT, 'test/fixtures/xlsx/cases');
+const SAMPLE_ACTUALS = 'samples/lunan-2025/actuals-year-end.yaml';
 
 export type TableReader = 'actuals' | 'review';
 
@@ -37,7 +41,10 @@ export interface TableSeeds {
   csv: TableSeed[];
 }
 
-/** The sample's actuals typed into the template workbook, its 指标 sheet as CSV, and every shared/cases table. */
+/**
+ * The sample's actuals typed into the template workbook (and once re-saved by LibreOffice), its 指标 sheet as
+ * CSV, every shared/cases table, and the self-evaluation workbooks `jixiao report` writes for the sample.
+ */
 export async function loadTableSeeds(): Promise<TableSeeds> {
   const goals = loadGoals(join(ROOT, 'samples/lunan-2025/goals.json'));
   const xlsx: TableSeed[] = [];
@@ -58,6 +65,22 @@ export async function loadTableSeeds(): Promise<TableSeeds> {
     const seed = { name: `../shared/cases → test/fixtures/xlsx/cases/${f}`, reader: 'review' as const };
     if (f.endsWith('.xlsx')) xlsx.push({ ...seed, bytes: Uint8Array.from(readFileSync(join(CASES, f))) });
     if (f.endsWith('.csv')) csv.push({ ...seed, bytes: Uint8Array.from(readFileSync(join(CASES, f))) });
+  }
+  // Appended, so that the seed numbers in the regression recipes of fuzz.test.ts stay what they were.
+  xlsx.push({
+    name: 'test/fixtures/xlsx/libreoffice-resaved.xlsx (filled template re-saved by LibreOffice)',
+    reader: 'actuals',
+    bytes: Uint8Array.from(readFileSync(join(ROOT, 'test/fixtures/xlsx/libreoffice-resaved.xlsx'))),
+  });
+  const scored = scoreDocument(goals, loadActuals(join(ROOT, SAMPLE_ACTUALS)), await loadRuleSet('national'));
+  if (!scored.ok) throw new Error('the sample does not score');
+  const projects = scored.evaluation.projects;
+  for (const p of [projects[0], projects[projects.length - 1]]) {
+    xlsx.push({
+      name: `jixiao report --kind self-evaluation --format xlsx on the sample, project ${p?.code}`,
+      reader: 'review',
+      bytes: Uint8Array.from(await selfEvaluationWorkbook(scored.evaluation, goals, p?.code)),
+    });
   }
   return { goals, xlsx, csv };
 }
