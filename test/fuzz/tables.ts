@@ -3,7 +3,8 @@
  * official-layout self-evaluation table (.xlsx / .csv) the reviewer re-scores (readReviewTable).
  *
  * Byte mutations of a zip mostly end at "not a zip file", so an .xlsx recipe also mutates the XML *inside* the
- * zip (sheets and shared strings: cell values, rows, tags) and zips it again, which reaches the cell readers.
+ * zip (sheets and shared strings: as text, and element by element with xml.ts: cell values, rows, merges) and
+ * zips it again, which reaches the cell readers.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import type { GoalDocument } from '../../src/model/goals.js';
 import { selfEvaluationWorkbook } from '../../src/report/xlsx/self-evaluation.js';
 import { fillWorkbook } from '../io/xlsx/fill.js';
 import { applyBytes, applyText, type ByteMutation, byteMutation, type TextMutation, textMutation } from './mutate.js';
+import { applyXml, xmlMutation as elementMutation, type XmlMutation } from './xml.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CASES = join(ROOT, 'test/fixtures/xlsx/cases');
@@ -112,7 +114,11 @@ function actualsCsv(goals: GoalDocument, doc: ActualsDocument): Uint8Array {
 // ---------------------------------------------------------------------------------------------------------------
 // Recipes
 
-export type SheetMutation = { part: number; text: TextMutation } | { bytes: ByteMutation };
+export type SheetMutation =
+  | { part: number; text: TextMutation }
+  /** Rows, cells, shared strings and merges as elements (xml.ts). */
+  | { part: number; xml: XmlMutation }
+  | { bytes: ByteMutation };
 
 export interface TableRecipe {
   seed: number;
@@ -154,6 +160,7 @@ export function xlsxRecipe(seeds: TableSeeds): fc.Arbitrary<TableRecipe> {
     mutations: fc.array(
       fc.oneof(
         { weight: 5, arbitrary: fc.record({ part: fc.nat(), text: xmlMutation }) },
+        { weight: 4, arbitrary: fc.record({ part: fc.nat(), xml: elementMutation }) },
         { weight: 1, arbitrary: fc.record({ bytes: byteMutation }) },
       ),
       { maxLength: 4 },
@@ -182,7 +189,7 @@ const MUTABLE_PART = /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook)\.xml$/;
 /** The seed with its mutations applied: XML edits inside the zip (re-zipped, stored), byte edits on the file. */
 export function renderXlsx(seed: TableSeed, r: TableRecipe): Uint8Array {
   let bytes = seed.bytes;
-  const xml = r.mutations.filter((m): m is { part: number; text: TextMutation } => 'text' in m);
+  const xml = r.mutations.filter((m): m is Exclude<SheetMutation, { bytes: ByteMutation }> => !('bytes' in m));
   if (xml.length > 0) {
     const files = unzipSync(bytes);
     const parts = Object.keys(files)
@@ -192,7 +199,8 @@ export function renderXlsx(seed: TableSeed, r: TableRecipe): Uint8Array {
     const encoder = new TextEncoder();
     for (const m of xml) {
       const name = parts[m.part % parts.length] as string;
-      files[name] = encoder.encode(applyText(decoder.decode(files[name]), m.text));
+      const text = decoder.decode(files[name]);
+      files[name] = encoder.encode('text' in m ? applyText(text, m.text) : applyXml(text, m.xml, 'xlsx'));
     }
     bytes = zipSync(files, { level: 0 });
   }
