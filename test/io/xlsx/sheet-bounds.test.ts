@@ -9,10 +9,13 @@ describe('sheetBoundsProblem: references checked before exceljs loads the workbo
   it.each([
     ['<row r="3"><c r="B3"><v>1</v></c></row><mergeCells><mergeCell ref="A1:H2"/></mergeCells>', null],
     ['<row r="1048576"><c r="XFD1048576"/></row>', null],
-    ['<row r="1048577"/>', /单元格引用 1048577 超出 Excel 的范围/],
-    ['<c r="XFE1"/>', /单元格引用 XFE1 超出/],
+    ['<row r="1048577"/>', /单元格引用 1048577 无效或超出 Excel 的范围/],
+    ['<c r="XFE1"/>', /单元格引用 XFE1 无效或超出/],
     [`<mergeCell ref="A14:A${'9'.repeat(400)}"/>`, /合并单元格 A14:A9+ 超出 Excel 的范围/],
     ['<mergeCell ref="A1:Z5000"/>', /合并单元格 A1:Z5000 过大/],
+    ['<mergeCell ref="A-9007199254740993:E13"/>', /合并单元格 A-9007199254740993:E13 无效/],
+    ['<row r="0"/>', /单元格引用 0 无效或超出/],
+    ['<c r="A1B"/>', /单元格引用 A1B 无效或超出/],
   ])('%s', (xml, expected) => {
     const problem = sheetBoundsProblem(book(xml));
     if (expected === null) expect(problem).toBeNull();
