@@ -37,6 +37,12 @@ export function sheetBoundsProblem(bytes: Uint8Array): string | null {
       const at = /^\d+$/.test(r) ? { row: Number(r), col: 1 } : cell(r);
       if (!at || !inRange(at)) return `${name} 中的单元格引用 ${r.slice(0, 20)} 无效或超出 Excel 的范围`;
     }
+    // Column widths: exceljs walks from min to max (a fuzz finding: max="999…9" ran for minutes).
+    for (const m of xml.matchAll(/<col\b[^>]*?\smin="([^"]*)"[^>]*?\smax="([^"]*)"/g)) {
+      const [min, max] = [Number(m[1]), Number(m[2])];
+      const ok = Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= MAX_COL;
+      if (!ok) return `${name} 中的列宽设置 ${`${m[1]}–${m[2]}`.slice(0, 30)} 无效或超出 Excel 的范围`;
+    }
     for (const m of xml.matchAll(/<mergeCell\b[^>]*?\sref="([^"]*)"/g)) {
       const ends = (m[1] as string).split(':').map(cell);
       const [a, b] = ends;

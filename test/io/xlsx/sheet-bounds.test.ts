@@ -15,6 +15,9 @@ describe('sheetBoundsProblem: references checked before exceljs loads the workbo
     ['<mergeCell ref="A1:Z5000"/>', /合并单元格 A1:Z5000 过大/],
     ['<mergeCell ref="A-9007199254740993:E13"/>', /合并单元格 A-9007199254740993:E13 无效/],
     ['<row r="0"/>', /单元格引用 0 无效或超出/],
+    ['<cols><col min="1" max="8" width="12"/></cols>', null],
+    [`<cols><col min="2" max="${'9'.repeat(40)}" width="12"/></cols>`, /列宽设置 2–9+ 无效或超出/],
+    ['<cols><col min="5" max="3"/></cols>', /列宽设置 5–3 无效/],
     ['<c r="A1B"/>', /单元格引用 A1B 无效或超出/],
   ])('%s', (xml, expected) => {
     const problem = sheetBoundsProblem(book(xml));
