@@ -117,7 +117,8 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<file>', '自评表（官方版式，.xlsx 或 .csv）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('-f, --format <format>', 'table | json', 'table')
-    .action(async (file: string, opts: { rules: string; format: string }) => {
+    .option('--year <年度>', '自评表没有写明年度时，按哪一年理解日期（默认今年）')
+    .action(async (file: string, opts: { rules: string; format: string; year?: string }) => {
       const { runReview } = await import('./commands/review.js');
       await runReview(file, opts);
     });

@@ -22,7 +22,8 @@ export function runEngine(
   /** null: the budget cannot be re-scored, so the engine scores a placeholder worth 0. */
   execution: number | null,
   rules: ScoringRules,
-  year: number | undefined,
+  /** year: as the table states it (targets are read with it only then); assumedYear: the documents' year otherwise. */
+  { year, assumedYear }: { year: number | undefined; assumedYear: number },
 ): ScoreResult {
   const indicators = included.map((i): Indicator => {
     const row = table.rows[i] as ReviewRow;
@@ -44,14 +45,14 @@ export function runEngine(
   const goals: GoalDocument = {
     schema: 'jixiao/goals@1',
     source: null,
-    year: year ?? new Date().getFullYear(),
+    year: year ?? assumedYear,
     department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
     projects: [
       {
         ...{
           code: CODE,
           name: table.project || '（未命名项目）',
-          year: year ?? new Date().getFullYear(),
+          year: year ?? assumedYear,
           heading: null,
         },
         ...{ unitCode: null, unitName: null, budget: { total: initial, fiscal: null, other: null } },

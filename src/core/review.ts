@@ -62,11 +62,17 @@ export interface Review {
 
 const GRADES = ['达成', '部分达成', '未达成'] as const;
 
-export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
+export interface ReviewOptions {
+  /** The budget year to assume when the table states none (the CLI passes the current year): core reads no clock. */
+  assumedYear: number;
+}
+
+export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: ReviewOptions): Review {
   const r = rules.ruleSet;
   const weights = tableWeights(table.rows, table.budget, r);
   const notes = [...weights.notes];
   const year = table.year ?? undefined;
+  if (year === undefined) notes.push(`自评表没有写明年度，日期按 ${opts.assumedYear} 年理解`);
   const b = table.budget;
   const adjusted = b.adjusted ?? b.initial;
   // A budget of 0 or below (a typing slip) gives no execution rate: the engine would refuse the whole table.
@@ -98,7 +104,10 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules): Review {
   let included: number[] = [];
   for (let pass = 0; pass <= table.rows.length + 1 && !score; pass++) {
     included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
-    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
+    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, {
+      year,
+      assumedYear: opts.assumedYear,
+    });
     if (result.ok) {
       score = result.evaluation.projects[0] ?? null;
       warnings = rowErrors(result.warnings, included, table.rows, notes);

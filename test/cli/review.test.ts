@@ -82,6 +82,19 @@ describe('jixiao review: table output and errors', () => {
     expect([missing.status, missing.stderr]).toEqual([2, expect.stringContaining('文件不存在')]);
   });
 
+  it('reads a table without a year in the year --year gives, and refuses a --year that is not one', () => {
+    withTempDir((dir) => {
+      const path = join(dir, 'x.csv');
+      const head = '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分';
+      writeFileSync(path, `${head}\n产出指标,时效指标,完工时间,2025年12月底前,11月底,50,50\n`);
+      const on = review(path, '--year', '2025');
+      expect(on.notes).toContain('自评表没有写明年度，日期按 2025 年理解');
+      expect(on.indicators[0]?.score).toBe(50);
+      expect(review(path, '--year', '2026').indicators[0]?.score).toBeLessThan(50);
+      expect(jixiao(['review', path, '--year', '25年']).stderr).toContain('--year 应为四位年份，例如 2025，收到“25年”');
+    });
+  });
+
   it('refuses a table without the indicator header', () => {
     withTempDir((dir) => {
       const path = join(dir, 'x.csv');

@@ -11,11 +11,11 @@ import { inTempDir } from './fill.js';
 
 const rules = await loadRuleSet('national');
 
-async function reviewCsv(rows: (string | number)[][]) {
+async function reviewCsv(rows: (string | number)[][], assumedYear = 2025) {
   return inTempDir(async (dir) => {
     const path = join(dir, 'table.csv');
     writeFileSync(path, stringify(rows));
-    return reviewTable(await readReviewTable(path), rules);
+    return reviewTable(await readReviewTable(path), rules, { assumedYear });
   });
 }
 
@@ -32,8 +32,8 @@ const HEADER = [
 
 describe('review: the published cases, .xlsx (merged cells) and .csv alike', () => {
   it.each(caseFiles().map((f) => basename(f, '.json')))('%s', async (name) => {
-    const csv = reviewTable(await readReviewTable(join(OUT, `${name}.csv`)), rules);
-    const xlsx = reviewTable(await readReviewTable(join(OUT, `${name}.xlsx`)), rules);
+    const csv = reviewTable(await readReviewTable(join(OUT, `${name}.csv`)), rules, { assumedYear: 2025 });
+    const xlsx = reviewTable(await readReviewTable(join(OUT, `${name}.xlsx`)), rules, { assumedYear: 2025 });
     expect(xlsx).toEqual(csv);
     expect(csv.indicators.length).toBeGreaterThan(0);
   });
@@ -107,5 +107,23 @@ describe('review: reading the layout', () => {
     const err = await reviewCsv([HEADER, ['产出指标', '数量指标', '甲', '≥1个', '1个', '十分', 10]]).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).describe()).toContain('table.csv 第2行 分值: “十分” 不是数字');
+  });
+
+  it('reads dates in the year the table states, else in the year it is given, and says so', async () => {
+    const rows = (title: string[]) => [
+      title,
+      HEADER,
+      ['产出指标', '时效指标', '完工时间', '2025年12月底前', '11月底', 50, 50],
+    ];
+    const stated = await reviewCsv(rows(['2025年度项目支出绩效自评表']), 2031);
+    expect(stated.indicators[0]?.score).toBe(50);
+    expect(stated.notes.join('')).not.toContain('没有写明年度');
+    const assumed = await reviewCsv(rows(['项目支出绩效自评表']), 2025);
+    expect(assumed.indicators[0]?.score).toBe(50);
+    expect(assumed.notes).toContain('自评表没有写明年度，日期按 2025 年理解');
+    // Read in 2026, “11月底” is eleven months past the deadline.
+    const late = await reviewCsv(rows(['项目支出绩效自评表']), 2026);
+    expect(late.indicators[0]?.score).toBeLessThan(50);
+    expect(late.notes).toContain('自评表没有写明年度，日期按 2026 年理解');
   });
 });
