@@ -38,12 +38,29 @@ export function fileBase(code: string): string {
 export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocument[] {
   const { goals, ruleSet } = data;
   const docs: ReportDocument[] = [];
-  const seen = new Set<string>();
+  // Keyed without case: Windows and macOS disks take ABC-… and abc-… for one file.
+  const seen = new Map<string, string>();
+  const claim = (base: string, code: string | null) => {
+    const other = seen.get(base.toLowerCase());
+    if (other !== undefined) {
+      const clash =
+        code === null
+          ? `项目编码“${other}”的报告文件（${base}）与部门汇总报告同名`
+          : other === code
+            ? `项目编码“${code}”重复，两个项目会写入同一个文件`
+            : `项目编码“${code}”与“${other}”只差大小写，会写入同一个文件（${base}）`;
+      throw new UserError(`${clash}，已停止生成报告`);
+    }
+    if (code !== null) seen.set(base.toLowerCase(), code);
+  };
   const add = (code: string, suffix: string, template: ReportKind, view: () => object) => {
     const base = `${fileBase(code)}-${suffix}`;
-    if (seen.has(base)) throw new UserError(`项目编码“${code}”重复，两个项目会写入同一个文件，已停止生成报告`);
-    seen.add(base);
+    claim(base, code);
     docs.push({ base, template, view: view() });
+  };
+  const summary = (base: string) => {
+    claim(base, null);
+    docs.push({ base, template: 'department', view: departmentView(data) });
   };
   if ('evaluation' in data) {
     if (kind === 'monitoring') throw new UserError('运行监控报告需要年中数据（period: mid-year）');
@@ -52,7 +69,7 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
         add(p.code, 'self-evaluation', 'self-evaluation', () => selfEvaluationView(p, goals, ruleSet, data.evaluation));
       }
     }
-    docs.push({ base: 'department', template: 'department', view: departmentView(data) });
+    summary('department');
     return docs;
   }
   if (kind === 'self-evaluation') throw new UserError('自评表和自评报告需要年终数据（period: year-end）');
@@ -61,6 +78,6 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
       add(p.code, 'monitoring', 'monitoring', () => monitoringView(p, data.monitoring, goals, ruleSet));
     }
   }
-  docs.push({ base: 'department-monitoring', template: 'department', view: departmentView(data) });
+  summary('department-monitoring');
   return docs;
 }

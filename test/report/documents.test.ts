@@ -41,6 +41,21 @@ describe('report documents', () => {
     const evaluation = { ...sample.evaluation, projects: [a, a] };
     expect(() => reportDocuments('self-evaluation', { ...sample, evaluation })).toThrow(/重复/);
   });
+
+  it('refuses codes that differ only in case, and a code whose file is the summary’s', () => {
+    const [a] = sample.evaluation.projects;
+    const [m] = sample.monitoring.projects;
+    if (!a || !m) throw new Error('no project');
+    const evaluation = { ...sample.evaluation, projects: [a, { ...a, code: a.code.toLowerCase() }] };
+    expect(() => reportDocuments('self-evaluation', { ...sample, evaluation })).toThrow(
+      `项目编码“${a.code.toLowerCase()}”与“${a.code}”只差大小写，会写入同一个文件（${a.code.toLowerCase()}-self-evaluation），已停止生成报告`,
+    );
+    const monitoring = { ...sample.monitoring, projects: [{ ...m, code: 'Department' }] };
+    const mid = { goals: sample.goals, ruleSet: sample.ruleSet, monitoring };
+    expect(() => reportDocuments('monitoring', mid)).toThrow(
+      '项目编码“Department”的报告文件（department-monitoring）与部门汇总报告同名，已停止生成报告',
+    );
+  });
 });
 
 describe('file names from 项目编码 never leave the output folder', () => {
