@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseTarget } from '../../src/core/target/parse.js';
 import { UserError } from '../../src/errors.js';
 import { loadGoals } from '../../src/io/goals.js';
@@ -97,6 +97,21 @@ describe('the fuzz harness', () => {
     const b = fc.sample(h.arbitrary, { seed: 7, numRuns: 5 }).map((r) => h.show(r));
     expect(a).toEqual(b);
   });
+
+  it('generates the same workbook and document seeds at any time of day (replays need the same bytes)', async () => {
+    const at = async (iso: string) => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
+      try {
+        const tables = await loadTableSeeds();
+        return [...tables.xlsx, ...(await loadGoalTableSeeds())].map((s) => Buffer.from(s.bytes).toString('base64'));
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const morning = await at('2025-03-01T08:00:00Z');
+    expect(morning.length).toBeGreaterThan(20);
+    expect(await at('2026-11-29T23:59:58Z')).toEqual(morning);
+  }, 60_000);
 
   it('mutates real inputs: an empty recipe is the real file, unchanged', () => {
     const seeds = loadSeeds();

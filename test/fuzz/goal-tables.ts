@@ -8,12 +8,13 @@
  * models and the importer's cell walk. A few mutations edit the zip's bytes.
  */
 import fc from 'fast-check';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { parseGoalDocument } from '../../src/io/goal-document/index.js';
 import { seedBlocks } from '../io/xlsx/seed-blocks.js';
 import { docxOf, xlsxOf } from '../io/xlsx/seed-files.js';
 import { applyBytes, type ByteMutation, byteMutation, loadSeeds } from './mutate.js';
 import { applyXml, type XmlFormat, type XmlMutation, xmlMutation } from './xml.js';
+import { rezip, stableZip } from './zip.js';
 
 export type GoalFormat = XmlFormat;
 
@@ -35,8 +36,8 @@ export async function loadGoalTableSeeds(): Promise<GoalTableSeed[]> {
   const seeds: GoalTableSeed[] = [];
   for (const { name, text } of [...excerpts, ...documents.slice(0, 1)]) {
     const blocks = seedBlocks(text);
-    seeds.push({ name: `${name} as .docx`, ext: 'docx', bytes: Uint8Array.from(await docxOf(blocks)) });
-    seeds.push({ name: `${name} as .xlsx`, ext: 'xlsx', bytes: Uint8Array.from(await xlsxOf(blocks)) });
+    seeds.push({ name: `${name} as .docx`, ext: 'docx', bytes: stableZip(await docxOf(blocks)) });
+    seeds.push({ name: `${name} as .xlsx`, ext: 'xlsx', bytes: stableZip(await xlsxOf(blocks)) });
   }
   return seeds;
 }
@@ -122,7 +123,7 @@ export function renderGoalTable(seed: GoalTableSeed, r: GoalTableRecipe): Uint8A
       const name = names[m.part % names.length] as string;
       files[name] = encoder.encode(applyXml(decoder.decode(files[name]), m.xml, seed.ext));
     }
-    bytes = zipSync(files, { level: 0 });
+    bytes = rezip(files);
   }
   for (const m of r.mutations) if ('bytes' in m) bytes = applyBytes(bytes, m.bytes);
   return bytes;

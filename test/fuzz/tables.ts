@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { scoreDocument } from '../../src/core/scoring/index.js';
 import { loadActuals } from '../../src/io/actuals.js';
 import { loadGoals } from '../../src/io/goals.js';
@@ -23,6 +23,7 @@ import { selfEvaluationWorkbook } from '../../src/report/xlsx/self-evaluation.js
 import { fillWorkbook } from '../io/xlsx/fill.js';
 import { applyBytes, applyText, type ByteMutation, byteMutation, type TextMutation, textMutation } from './mutate.js';
 import { applyXml, xmlMutation as elementMutation, type XmlMutation } from './xml.js';
+import { rezip, stableZip } from './zip.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CASES = join(ROOT, 'test/fixtures/xlsx/cases');
@@ -58,7 +59,7 @@ export async function loadTableSeeds(): Promise<TableSeeds> {
     xlsx.push({
       name: `${name} (filled template .xlsx)`,
       reader: 'actuals',
-      bytes: Uint8Array.from(await fillWorkbook(template, actuals)),
+      bytes: stableZip(await fillWorkbook(template, actuals)),
     });
     if (period === 'year-end')
       csv.push({ name: `${name} (指标 sheet .csv)`, reader: 'actuals', bytes: actualsCsv(goals, actuals) });
@@ -81,7 +82,7 @@ export async function loadTableSeeds(): Promise<TableSeeds> {
     xlsx.push({
       name: `jixiao report --kind self-evaluation --format xlsx on the sample, project ${p?.code}`,
       reader: 'review',
-      bytes: Uint8Array.from(await selfEvaluationWorkbook(scored.evaluation, goals, p?.code)),
+      bytes: stableZip(await selfEvaluationWorkbook(scored.evaluation, goals, p?.code)),
     });
   }
   return { goals, xlsx, csv };
@@ -202,7 +203,7 @@ export function renderXlsx(seed: TableSeed, r: TableRecipe): Uint8Array {
       const text = decoder.decode(files[name]);
       files[name] = encoder.encode('text' in m ? applyText(text, m.text) : applyXml(text, m.xml, 'xlsx'));
     }
-    bytes = zipSync(files, { level: 0 });
+    bytes = rezip(files);
   }
   for (const m of r.mutations) if ('bytes' in m) bytes = applyBytes(bytes, m.bytes);
   return bytes;
