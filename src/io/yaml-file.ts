@@ -81,7 +81,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   ALIAS_PROPS: '不支持别名（*）',
   BAD_ALIAS: '不支持别名（*）',
   BAD_PROP_ORDER: '锚点或标签的位置不对',
-  RESOURCE_EXHAUSTION: '文件结构过于复杂',
+  RESOURCE_EXHAUSTION: '文件结构过于复杂（嵌套层数太多）',
 };
 
 /**
@@ -105,21 +105,24 @@ export function readYamlFile(
   const doc: Document = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
   const lineAt = (offset: number) => lines.linePos(offset).line;
 
-  const problems: Problem[] = doc.errors.map((err) => {
+  const all: Problem[] = doc.errors.map((err) => {
     const line = lineAt(err.pos[0]);
     if (err.code === 'DUPLICATE_KEY') {
       const path = pathAtOffset(doc.contents, err.pos[0]);
       const where = path ? `${display}: ${formatPath(path)}` : display;
       return { code: 'duplicate_key', where, message: `重复的键：同一层里写了两次（第 ${line} 行）` };
     }
-    const first = err.message.split('\n')[0] ?? err.message;
+    // A stack overflow's text ("Maximum call stack size exceeded") tells the user nothing the hint does not.
+    const first = err.code === 'RESOURCE_EXHAUSTION' ? '' : (err.message.split('\n')[0] ?? err.message);
     const hint = YAML_HINTS[err.code] ?? '';
     return {
       code: 'yaml_syntax',
       where: display,
-      message: `YAML 格式错误（第 ${line} 行）：${hint ? `${hint}。` : ''}解析器原文：${first}`,
+      message: `YAML 格式错误（第 ${line} 行）：${hint ? `${hint}。` : ''}${first ? `解析器原文：${first}` : ''}`,
     };
   });
+  // The parser repeats one error per nesting level it unwinds (a deep file gave 35 identical ones): say it once.
+  const problems = [...new Map(all.map((p) => [`${p.where}\n${p.message}`, p])).values()];
   if (problems.length > 0) return { problems };
 
   // Inputs never need anchors and aliases (&a / *a): refusing them rules out alias bombs, dangling and

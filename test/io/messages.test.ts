@@ -62,6 +62,11 @@ describe('actuals file messages', () => {
     expect(tab).toMatch(/YAML 格式错误（第 3 行）：.*(Tab|缩进)/);
   });
 
+  it('a file nested too deep for the parser says so, without the stack overflow’s English', () => {
+    const deep = `${HEAD}  - code: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    expect(messages(deep)).toEqual(['YAML 格式错误（第 4 行）：文件结构过于复杂（嵌套层数太多）。']);
+  });
+
   it('no message shows undefined or [object Object]', () => {
     const all = messages(
       `${HEAD}  - code: { a: 1 }\n    budget: [1]\n    indicators:\n      - { name: [x], weight: { w: 1 }, grade: [1] }\n`,

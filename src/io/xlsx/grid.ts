@@ -73,6 +73,8 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
   return wb;
 }
 
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false } as const;
+
 /** The CSV file as one grid: UTF-8 with or without BOM, UTF-16 with BOM, or GBK (Excel's "CSV" on Chinese Windows). */
 export async function readCsvGrid(path: string, what: string): Promise<Grid> {
   const bytes = readBytes(path, what);
@@ -84,11 +86,35 @@ export async function readCsvGrid(path: string, what: string): Promise<Grid> {
   const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, CSV_OPTIONS) as string[][];
   } catch (err) {
-    throw new UserError(`无法读取${what} ${file}：CSV 格式错误（${(err as Error).message}）`);
+    throw new UserError(`无法读取${what} ${file}：CSV 格式错误，${csvProblem(err as CsvParseError, text, parse)}`);
   }
   return { name: file, rows: records.map((r) => r.map((v) => ({ value: v.trim() === '' ? null : v.trim() }))) };
+}
+
+/** The fields of csv-parse's CsvError that say where. */
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+  column?: number;
+  records?: number;
+}
+type CsvParse = typeof import('csv-parse/sync').parse;
+
+/** csv-parse's two errors on data (the options are fixed) in Chinese, with the line; any other one quoted. */
+function csvProblem(err: CsvParseError, text: string, parse: CsvParse): string {
+  const hint = '单元格里的双引号要写成两个（""）';
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE' && err.lines !== undefined) {
+    return `第${err.lines}行第${(err.column ?? 0) + 1}列：引号结束后还跟着别的字符（${hint}）`;
+  }
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // The error's own counters point past the quote; the records read before it end on the line before.
+    const before = err.records ? parse(text, { ...CSV_OPTIONS, to: err.records, info: true }) : [];
+    const line = ((before.at(-1) as { info?: { lines: number } } | undefined)?.info?.lines ?? 0) + 1;
+    return `第${line}行有一个引号到文件结尾都没有闭合（${hint}）`;
+  }
+  return `解析器原文：${err.message}`;
 }
 
 const EMPTY: GridCell = Object.freeze({ value: null });

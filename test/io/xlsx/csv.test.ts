@@ -93,4 +93,16 @@ describe('readActualsTable: a CSV of the 指标 sheet', () => {
     const message = await failure('PK\u0003\u0004 not really');
     expect(message).toContain('这是 Excel 工作簿而不是 CSV 文本');
   });
+
+  it('a stray or unclosed quote: says in Chinese on which line, and how to write a quote', async () => {
+    const head = `${HEAD.join(',')}\n`;
+    expect(await failure(`${head}P1,数量指标,"巡查"次数,10次\n`)).toContain(
+      'CSV 格式错误，第2行第3列：引号结束后还跟着别的字符（单元格里的双引号要写成两个（""））',
+    );
+    // The quote opens on line 3 (after a quoted cell holding a line break, lines and records part ways).
+    const open = `${head}P1,数量指标,"多行\n说明",10次\nP1,质量指标,"合格率,95%\nP1,时效指标,完成时间,6月\n`;
+    const message = await failure(open);
+    expect(message).toContain('CSV 格式错误，第4行有一个引号到文件结尾都没有闭合');
+    expect(message.replace('actuals.csv', '')).not.toMatch(/[A-Za-z]{4}/);
+  });
 });
