@@ -62,13 +62,15 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
   }
   if (!starts(bytes, ZIP)) throw fail('不是有效的 .xlsx 文件（文件已损坏，或不是 Excel 工作簿）');
   const bounds = sheetBoundsProblem(bytes);
-  if (bounds) throw fail(`文件已损坏：${bounds}`);
+  if (bounds.problem) throw fail(`文件已损坏：${bounds.problem}`);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw fail(`文件已损坏或不完整，无法解压（${(err as Error).message}）`);
+    // The zip opened (bounds.unzipped), so exceljs failed on the sheets' content, not on the archive.
+    const why = bounds.unzipped ? '工作簿里的表格内容已损坏' : '文件已损坏或不完整，无法解压';
+    throw fail(`${why}（能在 Excel 中打开的话，另存为 .xlsx 再试；解析器原文：${(err as Error).message}）`);
   }
   return wb;
 }
@@ -174,7 +176,8 @@ function convert(v: unknown, numFmt: string): GridCell {
     return convert(o.result, numFmt);
   }
   if ('text' in o) return convert(o.text, numFmt);
-  return { value: String(v) };
+  // Only a damaged file gets here (exceljs gave an object of no known kind): never print it as "[object Object]".
+  return { value: null, problem: '单元格内容无法识别（不是文字、数字、日期或公式结果）' };
 }
 
 /** A cell as text ('' when empty). */

@@ -17,18 +17,28 @@ function cell(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
+/** Whether the zip could be opened (so a later failure lies in the content), and why its sheets are unsafe. */
+export interface SheetBounds {
+  unzipped: boolean;
+  problem: string | null;
+}
+
 /**
  * Why the workbook's sheets cannot be read safely, or null. Checked before exceljs sees the file: a cell
  * reference beyond Excel's range, or a merged area of millions of cells, makes exceljs loop for minutes (a fuzz
  * finding: `<mergeCell ref="A14:A999…9"/>`). Only the references are read here, not the cells.
  */
-export function sheetBoundsProblem(bytes: Uint8Array): string | null {
+export function sheetBoundsProblem(bytes: Uint8Array): SheetBounds {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
   } catch {
-    return null; // Not a readable zip: exceljs gives its own error.
+    return { unzipped: false, problem: null }; // Not a readable zip: exceljs gives its own error.
   }
+  return { unzipped: true, problem: boundsProblem(files) };
+}
+
+function boundsProblem(files: Record<string, Uint8Array>): string | null {
   const decoder = new TextDecoder();
   for (const [name, data] of Object.entries(files)) {
     const xml = decoder.decode(data);

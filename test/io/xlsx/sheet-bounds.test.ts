@@ -20,12 +20,13 @@ describe('sheetBoundsProblem: references checked before exceljs loads the workbo
     ['<cols><col min="5" max="3"/></cols>', /列宽设置 5–3 无效/],
     ['<c r="A1B"/>', /单元格引用 A1B 无效或超出/],
   ])('%s', (xml, expected) => {
-    const problem = sheetBoundsProblem(book(xml));
+    const { unzipped, problem } = sheetBoundsProblem(book(xml));
+    expect(unzipped).toBe(true);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
   });
 
   it('leaves a file that is no zip to exceljs', () => {
-    expect(sheetBoundsProblem(new Uint8Array([1, 2, 3]))).toBeNull();
+    expect(sheetBoundsProblem(new Uint8Array([1, 2, 3]))).toEqual({ unzipped: false, problem: null });
   });
 });
