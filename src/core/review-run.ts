@@ -22,12 +22,12 @@ export function runEngine(
   /** null: the budget cannot be re-scored, so the engine scores a placeholder worth 0. */
   execution: number | null,
   rules: ScoringRules,
-  /** year: as the table states it (targets are read with it only then); assumedYear: the documents' year otherwise. */
-  { year, assumedYear }: { year: number | undefined; assumedYear: number },
+  /** The table's year, or the one assumed for it: dates without a year are read in it. */
+  year: number,
 ): ScoreResult {
   const indicators = included.map((i): Indicator => {
     const row = table.rows[i] as ReviewRow;
-    const target = parseTarget(row.target, year === undefined ? {} : { year });
+    const target = parseTarget(row.target, { year });
     return {
       tier1: row.tier1,
       tier2: row.tier2,
@@ -45,14 +45,14 @@ export function runEngine(
   const goals: GoalDocument = {
     schema: 'jixiao/goals@1',
     source: null,
-    year: year ?? assumedYear,
+    year: year,
     department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
     projects: [
       {
         ...{
           code: CODE,
           name: table.project || '（未命名项目）',
-          year: year ?? assumedYear,
+          year: year,
           heading: null,
         },
         ...{ unitCode: null, unitName: null, budget: { total: initial, fiscal: null, other: null } },

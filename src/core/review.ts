@@ -65,14 +65,19 @@ const GRADES = ['达成', '部分达成', '未达成'] as const;
 export interface ReviewOptions {
   /** The budget year to assume when the table states none (the CLI passes the current year): core reads no clock. */
   assumedYear: number;
+  /** The user named assumedYear (--year): say so when the table's own year wins over it. */
+  yearGiven?: boolean;
 }
 
 export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: ReviewOptions): Review {
   const r = rules.ruleSet;
   const weights = tableWeights(table.rows, table.budget, r);
   const notes = [...weights.notes];
-  const year = table.year ?? undefined;
-  if (year === undefined) notes.push(`自评表没有写明年度，日期按 ${opts.assumedYear} 年理解`);
+  // Targets and actuals without a year ("12月底前", "11月底") are read in the table's year, else the assumed one.
+  const year = table.year ?? opts.assumedYear;
+  if (table.year === null) notes.push(`自评表没有写明年度，没写年份的日期按 ${year} 年理解`);
+  else if (opts.yearGiven && opts.assumedYear !== table.year)
+    notes.push(`自评表写明了 ${table.year} 年度，日期按表上的年度理解（未采用指定的 ${opts.assumedYear} 年）`);
   const b = table.budget;
   const adjusted = b.adjusted ?? b.initial;
   // A budget of 0 or below (a typing slip) gives no execution rate: the engine would refuse the whole table.
@@ -94,7 +99,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
     if (na) e.notApplicable = na[1] || '不适用';
     else if ((GRADES as readonly string[]).includes(row.actual)) e.grade = row.actual as (typeof GRADES)[number];
     else e.actual = row.actual;
-    const qualitative = parseTarget(row.target, year === undefined ? {} : { year }).direction === 'qualitative';
+    const qualitative = parseTarget(row.target, { year }).direction === 'qualitative';
     if (row.selfScore !== undefined && (e.grade || qualitative)) e.score = row.selfScore;
     return e;
   });
@@ -104,10 +109,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
   let included: number[] = [];
   for (let pass = 0; pass <= table.rows.length + 1 && !score; pass++) {
     included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
-    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, {
-      year,
-      assumedYear: opts.assumedYear,
-    });
+    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
     if (result.ok) {
       score = result.evaluation.projects[0] ?? null;
       warnings = rowErrors(result.warnings, included, table.rows, notes);

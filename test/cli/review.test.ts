@@ -88,10 +88,12 @@ describe('jixiao review: table output and errors', () => {
       const head = '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分';
       writeFileSync(path, `${head}\n产出指标,时效指标,完工时间,2025年12月底前,11月底,50,50\n`);
       const on = review(path, '--year', '2025');
-      expect(on.notes).toContain('自评表没有写明年度，日期按 2025 年理解');
+      expect(on.notes).toContain('自评表没有写明年度，没写年份的日期按 2025 年理解');
       expect(on.indicators[0]?.score).toBe(50);
       expect(review(path, '--year', '2026').indicators[0]?.score).toBeLessThan(50);
-      expect(jixiao(['review', path, '--year', '25年']).stderr).toContain('--year 应为四位年份，例如 2025，收到“25年”');
+      expect(jixiao(['review', path, '--year', '25年']).stderr).toContain(
+        '--year 应为 20xx 形式的年份，例如 2025，收到“25年”',
+      );
     });
   });
 

@@ -11,14 +11,15 @@ import { fmtRate, fmtScore } from '../../report/format.js';
 export async function runReview(file: string, opts: { rules: string; format: string; year?: string }): Promise<void> {
   if (!['table', 'json'].includes(opts.format))
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
-  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year.trim()))
-    throw new UserError(`--year 应为四位年份，例如 2025，收到“${opts.year}”`);
+  // 20xx, as a table's own year is recognised (src/io/xlsx/review.ts).
+  if (opts.year !== undefined && !/^20\d{2}$/.test(opts.year.trim()))
+    throw new UserError(`--year 应为 20xx 形式的年份，例如 2025，收到“${opts.year}”`);
   // The clock is read here, at the edge: the core only assumes the year it is given.
   const assumedYear = opts.year === undefined ? new Date().getFullYear() : Number(opts.year.trim());
   if (!/\.(xlsx|csv)$/i.test(file)) throw new UserError(`复核只支持 .xlsx 或 .csv 自评表，收到 ${file}`);
   const rules = await loadRuleSet(opts.rules);
   const { readReviewTable } = await import('../../io/xlsx/review.js');
-  const review = reviewTable(await readReviewTable(file), rules, { assumedYear });
+  const review = reviewTable(await readReviewTable(file), rules, { assumedYear, yearGiven: opts.year !== undefined });
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(review, null, 2)}\n`

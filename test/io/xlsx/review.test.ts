@@ -11,11 +11,11 @@ import { inTempDir } from './fill.js';
 
 const rules = await loadRuleSet('national');
 
-async function reviewCsv(rows: (string | number)[][], assumedYear = 2025) {
+async function reviewCsv(rows: (string | number)[][], assumedYear = 2025, yearGiven = false) {
   return inTempDir(async (dir) => {
     const path = join(dir, 'table.csv');
     writeFileSync(path, stringify(rows));
-    return reviewTable(await readReviewTable(path), rules, { assumedYear });
+    return reviewTable(await readReviewTable(path), rules, { assumedYear, yearGiven });
   });
 }
 
@@ -120,10 +120,21 @@ describe('review: reading the layout', () => {
     expect(stated.notes.join('')).not.toContain('没有写明年度');
     const assumed = await reviewCsv(rows(['项目支出绩效自评表']), 2025);
     expect(assumed.indicators[0]?.score).toBe(50);
-    expect(assumed.notes).toContain('自评表没有写明年度，日期按 2025 年理解');
+    expect(assumed.notes).toContain('自评表没有写明年度，没写年份的日期按 2025 年理解');
     // Read in 2026, “11月底” is eleven months past the deadline.
     const late = await reviewCsv(rows(['项目支出绩效自评表']), 2026);
     expect(late.indicators[0]?.score).toBeLessThan(50);
-    expect(late.notes).toContain('自评表没有写明年度，日期按 2026 年理解');
+    expect(late.notes).toContain('自评表没有写明年度，没写年份的日期按 2026 年理解');
+  });
+
+  it('reads a target without a year (“12月底前”) in the assumed year, and says when a given year is not used', async () => {
+    const row = ['产出指标', '时效指标', '完工时间', '12月底前', '11月底', 50, 50];
+    const assumed = await reviewCsv([['项目支出绩效自评表'], HEADER, row], 2025);
+    expect(assumed.indicators[0]).toMatchObject({ score: 50, gap: 0 });
+    const stated = await reviewCsv([['2024年度项目支出绩效自评表'], HEADER, row], 2025, true);
+    expect(stated.indicators[0]?.score).toBe(50);
+    expect(stated.notes).toContain('自评表写明了 2024 年度，日期按表上的年度理解（未采用指定的 2025 年）');
+    const quiet = await reviewCsv([['2024年度项目支出绩效自评表'], HEADER, row], 2025, false);
+    expect(quiet.notes.join('')).not.toContain('年度');
   });
 });
