@@ -32,13 +32,10 @@ export function fileBase(code: string): string {
 }
 
 /**
- * The documents of a run: one per project for self-evaluation and monitoring, then the department summary;
- * only the summary for kind department. Year-end data gives department.*, mid-year data department-monitoring.*.
+ * File names a run claims, refused when two would be one file: the same 项目编码 twice, codes that differ only in
+ * case (Windows and macOS disks take ABC-… and abc-… for one file), or a code named like the summary.
  */
-export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocument[] {
-  const { goals, ruleSet } = data;
-  const docs: ReportDocument[] = [];
-  // Keyed without case: Windows and macOS disks take ABC-… and abc-… for one file.
+export function fileClaims(): { project(code: string, suffix: string): string; summary(base: string): void } {
   const seen = new Map<string, string>();
   const claim = (base: string, code: string | null) => {
     const other = seen.get(base.toLowerCase());
@@ -53,13 +50,30 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
     }
     if (code !== null) seen.set(base.toLowerCase(), code);
   };
+  return {
+    project(code, suffix) {
+      const base = `${fileBase(code)}-${suffix}`;
+      claim(base, code);
+      return base;
+    },
+    summary: (base) => claim(base, null),
+  };
+}
+
+/**
+ * The documents of a run: one per project for self-evaluation and monitoring, then the department summary;
+ * only the summary for kind department. Year-end data gives department.*, mid-year data department-monitoring.*.
+ */
+export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocument[] {
+  const { goals, ruleSet } = data;
+  const docs: ReportDocument[] = [];
+  const claim = fileClaims();
   const add = (code: string, suffix: string, template: ReportKind, view: () => object) => {
-    const base = `${fileBase(code)}-${suffix}`;
-    claim(base, code);
+    const base = claim.project(code, suffix);
     docs.push({ base, template, view: view() });
   };
   const summary = (base: string) => {
-    claim(base, null);
+    claim.summary(base);
     docs.push({ base, template: 'department', view: departmentView(data) });
   };
   if ('evaluation' in data) {

@@ -114,6 +114,25 @@ describe('jixiao report', () => {
     });
   });
 
+  it('refuses 项目编码 that differ only in case before writing anything, in every format', () => {
+    withTempDir((dir) => {
+      const goals = JSON.parse(readFileSync(GOALS, 'utf8'));
+      const actuals = parse(readFileSync(YEAR_END, 'utf8'));
+      const [a, b] = SEED_CODES as [string, string];
+      goals.projects[1].code = a.toLowerCase();
+      actuals.projects.find((p: { code: string }) => p.code === b).code = a.toLowerCase();
+      writeFileSync(join(dir, 'goals.json'), JSON.stringify(goals));
+      writeFileSync(join(dir, 'actuals.yaml'), stringify(actuals));
+      for (const format of ['html', 'xlsx']) {
+        const out = join(dir, `out-${format}`);
+        const r = jixiao(['report', join(dir, 'goals.json'), join(dir, 'actuals.yaml'), '--format', format, '-o', out]);
+        expect(r.stderr, format).toContain(`项目编码“${a.toLowerCase()}”与“${a}”只差大小写，会写入同一个文件`);
+        expect(r.status).toBe(2);
+        expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      }
+    });
+  });
+
   it('--format pdf without Chromium is a clear error', () => {
     withTempDir((dir) => {
       const r = spawnSync(

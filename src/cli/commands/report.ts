@@ -10,7 +10,7 @@ import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, sweepStaleTemps, writeFileAtomic } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
-import { fileBase, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
+import { fileClaims, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
 import { getRenderer } from '../../report/render.js';
 import { printWarnings } from './score.js';
@@ -145,8 +145,9 @@ async function workbooks(evaluation: Evaluation, goals: GoalDocument, outDir: st
       `本版本不能生成 xlsx 自评表（${(err as Error).message.split('\n')[0]}）；请改用 --format html、md 或 pdf`,
     );
   }
+  const claim = fileClaims();
   return evaluation.projects.map((p) => ({
-    path: join(outDir, `${fileBase(p.code)}-self-evaluation.xlsx`),
+    path: join(outDir, `${claim.project(p.code, 'self-evaluation')}.xlsx`),
     content: () => mod.selfEvaluationWorkbook(evaluation, goals, p.code),
   }));
 }
