@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { type Problem, UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { blockKind, isUnitCode, isUnitNote } from '../goal-document/tables.js';
 import { columnLetter, type Grid, type GridCell, openWorkbook, sheetGrid } from '../xlsx/grid.js';
@@ -12,8 +13,20 @@ import { type Block, type Placed, parseGoalBlocks } from './text.js';
  */
 export async function readXlsxGoals(path: string): Promise<GoalDocument> {
   const wb = await openWorkbook(path, '绩效目标表');
-  const blocks = wb.worksheets.flatMap((ws) => sheetBlocks(sheetGrid(ws)));
-  return parseGoalBlocks(blocks, basename(path));
+  const grids = wb.worksheets.map((ws) => sheetGrid(ws));
+  const file = basename(path);
+  // A cell with no value to read (#N/A, a formula never calculated) would otherwise import as an empty cell.
+  const problems: Problem[] = grids.flatMap((g) =>
+    g.rows.flatMap((row, r) =>
+      row.flatMap((c, k) =>
+        c.problem
+          ? [{ code: 'bad-cell', where: `${file} ${g.name}!${columnLetter(k)}${r + 1}`, message: c.problem }]
+          : [],
+      ),
+    ),
+  );
+  if (problems.length > 0) throw new UserError(`无法导入 ${file}：发现 ${problems.length} 处问题`, problems);
+  return parseGoalBlocks(grids.flatMap(sheetBlocks), file);
 }
 
 function sheetBlocks(grid: Grid): Block[] {

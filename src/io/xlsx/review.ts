@@ -74,8 +74,14 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
   const header = grid.rows[at] ?? [];
   const cols = Object.fromEntries(HEADERS.map(([c]) => [c, findCol(header, c)])) as Record<Col, number>;
   const where = (r: number, col: Col) => `${grid.name} 第${r + 1}行 ${LABELS[col]}`;
+  // A cell exceljs could not give a value for (#N/A, a formula without its result) is named, never read as empty.
+  const cell = (r: number, col: Col): GridCell | undefined => {
+    const c = cols[col] < 0 ? undefined : grid.rows[r]?.[cols[col]];
+    if (c?.problem) problems.push({ code: 'bad-cell', where: where(r, col), message: c.problem });
+    return c;
+  };
   const number = (r: number, col: Col): number | undefined => {
-    const v = grid.rows[r]?.[cols[col]]?.value;
+    const v = cell(r, col)?.value;
     if (v === null || v === undefined) return undefined;
     const n = typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : parseAmount(v.replace(/分$/, ''));
     if (n === undefined)
@@ -87,7 +93,7 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
     }
     return n ?? undefined;
   };
-  const text = (r: number, col: Col) => (cols[col] < 0 ? '' : cellText(grid.rows[r]?.[cols[col]]));
+  const text = (r: number, col: Col) => cellText(cell(r, col));
 
   const table: ReviewTable = { ...preamble(grid.rows.slice(0, at)), rows: [] };
   // The execution rate's 分值 and 得分 above the header are points of the same 100-point table.
