@@ -75,7 +75,9 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
   return wb;
 }
 
-const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false } as const;
+// relax_quotes: stray quotes (巡查"次数", "巡查"次数) are read as written rather than refused; only a quote
+// left open to the end of the file is an error.
+const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
 
 /** The CSV file as one grid: UTF-8 with or without BOM, UTF-16 with BOM, or GBK (Excel's "CSV" on Chinese Windows). */
 export async function readCsvGrid(path: string, what: string): Promise<Grid> {
@@ -98,23 +100,18 @@ export async function readCsvGrid(path: string, what: string): Promise<Grid> {
 /** The fields of csv-parse's CsvError that say where. */
 interface CsvParseError extends Error {
   code?: string;
-  lines?: number;
-  column?: number;
   records?: number;
 }
 type CsvParse = typeof import('csv-parse/sync').parse;
 
-/** csv-parse's two errors on data (the options are fixed) in Chinese, with the line; any other one quoted. */
+/** csv-parse's one error on data under CSV_OPTIONS (a quote never closed) in Chinese, with the line; others quoted. */
 function csvProblem(err: CsvParseError, text: string, parse: CsvParse): string {
-  const hint = '单元格里的双引号要写成两个（""）';
-  if (err.code === 'CSV_INVALID_CLOSING_QUOTE' && err.lines !== undefined) {
-    return `第${err.lines}行第${(err.column ?? 0) + 1}列：引号结束后还跟着别的字符（${hint}）`;
-  }
+  const hint = '以双引号开头的单元格要整格用双引号括起来，里面的每个双引号写成两个，例如 "巡查""次数"""';
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
     // The error's own counters point past the quote; the records read before it end on the line before.
     const before = err.records ? parse(text, { ...CSV_OPTIONS, to: err.records, info: true }) : [];
     const line = ((before.at(-1) as { info?: { lines: number } } | undefined)?.info?.lines ?? 0) + 1;
-    return `第${line}行有一个引号到文件结尾都没有闭合（${hint}）`;
+    return `从第${line}行开始的那条记录里，有一个引号到文件结尾都没有闭合（${hint}）`;
   }
   return `解析器原文：${err.message}`;
 }

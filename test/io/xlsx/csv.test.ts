@@ -8,6 +8,7 @@ import { loadActuals } from '../../../src/io/actuals.js';
 import { loadGoals } from '../../../src/io/goals.js';
 import { loadRuleSet } from '../../../src/io/rules.js';
 import { readActualsTable } from '../../../src/io/xlsx/actuals.js';
+import { readCsvGrid } from '../../../src/io/xlsx/grid.js';
 import type { ActualsDocument } from '../../../src/model/actuals.js';
 import { encodeGbk } from '../../fixtures/documents/encode.js';
 import { SAMPLE } from '../../helpers/cli.js';
@@ -94,15 +95,20 @@ describe('readActualsTable: a CSV of the 指标 sheet', () => {
     expect(message).toContain('这是 Excel 工作簿而不是 CSV 文本');
   });
 
-  it('a stray or unclosed quote: says in Chinese on which line, and how to write a quote', async () => {
+  it('reads stray quotes as written, and says on which line a quote is never closed', async () => {
     const head = `${HEAD.join(',')}\n`;
-    expect(await failure(`${head}P1,数量指标,"巡查"次数,10次\n`)).toContain(
-      'CSV 格式错误，第2行第3列：引号结束后还跟着别的字符（单元格里的双引号要写成两个（""））',
-    );
-    // The quote opens on line 3 (after a quoted cell holding a line break, lines and records part ways).
+    const grid = await inTempDir(async (dir) => {
+      writeFileSync(join(dir, 'a.csv'), `${head}P1,数量指标,巡查"次数",10次\nP1,质量指标,"整改"率,95%\n`);
+      return readCsvGrid(join(dir, 'a.csv'), '实际完成情况');
+    });
+    expect(grid.rows.slice(1).map((r) => r.map((c) => c.value))).toEqual([
+      ['P1', '数量指标', '巡查"次数"', '10次'],
+      ['P1', '质量指标', '"整改"率', '95%'],
+    ]);
+    // The open quote is in the record on line 4 (a quoted cell above holds a line break: lines and records part).
     const open = `${head}P1,数量指标,"多行\n说明",10次\nP1,质量指标,"合格率,95%\nP1,时效指标,完成时间,6月\n`;
     const message = await failure(open);
-    expect(message).toContain('CSV 格式错误，第4行有一个引号到文件结尾都没有闭合');
+    expect(message).toContain('CSV 格式错误，从第4行开始的那条记录里，有一个引号到文件结尾都没有闭合');
     expect(message.replace('actuals.csv', '')).not.toMatch(/[A-Za-z]{4}/);
   });
 });
