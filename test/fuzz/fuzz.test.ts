@@ -33,6 +33,7 @@ import {
   fuzzTarget,
   type Harness,
   knownFinding,
+  runTimed,
   type Workspace,
 } from './targets.js';
 
@@ -76,7 +77,7 @@ describe.each(TARGETS)('fuzzing %s', (name) => {
     await fc.assert(
       fc.asyncProperty(h.arbitrary, async (recipe) => {
         try {
-          if ((await h.run(recipe)) === 'ok') tally.ok++;
+          if ((await runTimed(h, recipe, () => {})) === 'ok') tally.ok++;
           else tally.userError++;
         } catch (err) {
           const known = err instanceof Finding ? knownFinding(name, err) : undefined;
@@ -120,6 +121,32 @@ describe('the fuzz harness', () => {
       expect(child.stdout.trim(), `${TZ}: ${child.stderr}`).toBe(morning);
     }
   }, 90_000);
+
+  it('times an input over the limit again before calling it a hang, and only a hang', async () => {
+    const fake = (outcomes: (Finding | 'ok')[]) => {
+      let calls = 0;
+      const h = {
+        run: () => {
+          const o = outcomes[Math.min(calls++, outcomes.length - 1)];
+          if (o instanceof Finding) throw o;
+          return o as 'ok';
+        },
+      } as unknown as Harness;
+      return { h, calls: () => calls };
+    };
+    const hang = new Finding('hang', 'took 2100 ms (limit 2000 ms)', undefined, 'x');
+    let retimed = 0;
+    const once = fake([hang, 'ok']);
+    expect(await runTimed(once.h, {}, () => retimed++)).toBe('ok');
+    expect([once.calls(), retimed]).toEqual([2, 1]);
+    const always = fake([hang]);
+    await expect(runTimed(always.h, {}, () => retimed++)).rejects.toBe(hang);
+    expect([always.calls(), retimed]).toEqual([3, 1]);
+    const crash = new Finding('crash', 'TypeError', new TypeError('x'));
+    const crashing = fake([crash, 'ok']);
+    await expect(runTimed(crashing.h, {}, () => retimed++)).rejects.toBe(crash);
+    expect(crashing.calls()).toBe(1);
+  });
 
   it('mutates real inputs: an empty recipe is the real file, unchanged', () => {
     const seeds = loadSeeds();
