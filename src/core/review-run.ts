@@ -45,14 +45,14 @@ export function runEngine(
   const goals: GoalDocument = {
     schema: 'jixiao/goals@1',
     source: null,
-    year: year,
+    year,
     department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
     projects: [
       {
         ...{
           code: CODE,
           name: table.project || '（未命名项目）',
-          year: year,
+          year,
           heading: null,
         },
         ...{ unitCode: null, unitName: null, budget: { total: initial, fiscal: null, other: null } },
