@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { fsCode, fsReason } from '../io/fs-errors.js';
 
 /**
  * The jixiao command line. Each command lives in its own module and is imported only when it runs, so
@@ -158,6 +159,13 @@ export async function main(argv: string[]): Promise<number> {
     if (err && typeof err === 'object' && 'code' in err && String(err.code).startsWith('commander.')) {
       const exitCode = (err as { exitCode?: number }).exitCode ?? 1;
       return exitCode;
+    }
+    // A file-system failure no reader or writer put in words (a folder that cannot be made or listed …).
+    const code = fsCode(err);
+    if (code) {
+      const path = (err as NodeJS.ErrnoException).path;
+      process.stderr.write(`错误：${path ? `无法访问 ${path}：` : ''}${fsReason(err)}\n`);
+      return 2;
     }
     process.stderr.write(
       `内部错误（请报告此问题）：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { InputError } from './read-input.js';
 
 /**
  * Bytes of a text file → string, finding the encoding a Chinese office PC may have used:
@@ -34,37 +34,37 @@ const SIGNATURES: [number[], string][] = [
   [[0xff, 0xd8, 0xff], '一张 JPEG 图片'],
 ];
 
-export function decode(bytes: Uint8Array, source = '文件'): DecodedText {
-  const fail = (what: string) => new UserError(`无法读取 ${source}：${what}`);
+export function decode(bytes: Uint8Array, source = '文件', saveAs = SAVE_AS): DecodedText {
+  const fail = (what: string) => new InputError(`无法读取 ${source}：${what}`, what);
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
-  if (starts([0xef, 0xbb, 0xbf])) return checked(strict('utf-8', bytes.subarray(3), fail), 'utf-8-bom', fail);
+  if (starts([0xef, 0xbb, 0xbf])) return checked(strict('utf-8', bytes.subarray(3), fail), 'utf-8-bom', fail, saveAs);
   if (starts([0xff, 0xfe, 0x00, 0x00]) || starts([0x00, 0x00, 0xfe, 0xff])) {
     throw fail(`这是 UTF-32 编码的文本，不受支持；请另存为 UTF-8`);
   }
-  if (starts([0xff, 0xfe])) return checked(strict('utf-16le', bytes.subarray(2), fail), 'utf-16le', fail);
-  if (starts([0xfe, 0xff])) return checked(strict('utf-16be', bytes.subarray(2), fail), 'utf-16be', fail);
+  if (starts([0xff, 0xfe])) return checked(strict('utf-16le', bytes.subarray(2), fail), 'utf-16le', fail, saveAs);
+  if (starts([0xfe, 0xff])) return checked(strict('utf-16be', bytes.subarray(2), fail), 'utf-16be', fail, saveAs);
 
   const signature = SIGNATURES.find(([sig]) => starts(sig));
-  if (signature) throw fail(`这是${signature[1]}，不是纯文本；${SAVE_AS}`);
+  if (signature) throw fail(`这是${signature[1]}，不是纯文本；${saveAs}`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const utf16 = looksLikeUtf16WithoutBom(bytes) ? '（像是没有 BOM 的 UTF-16 文本，请另存为 UTF-8）' : '';
     throw fail(
-      `第 ${lineAt(bytes, nul)} 行（第 ${nul + 1} 字节）有 NUL 字节，看起来是二进制文件而不是纯文本${utf16}；${SAVE_AS}`,
+      `第 ${lineAt(bytes, nul)} 行（第 ${nul + 1} 字节）有 NUL 字节，看起来是二进制文件而不是纯文本${utf16}；${saveAs}`,
     );
   }
 
   const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return checked(new TextDecoder('utf-8').decode(bytes), 'utf-8', fail);
+  if (bad < 0) return checked(new TextDecoder('utf-8').decode(bytes), 'utf-8', fail, saveAs);
   const gb = tryGb18030(bytes);
-  if (gb !== null) return checked(gb, 'gb18030', fail);
+  if (gb !== null) return checked(gb, 'gb18030', fail, saveAs);
   throw fail(
     `第 ${lineAt(bytes, bad)} 行（第 ${bad + 1} 字节）不是有效的 UTF-8，整个文件也不是 GBK/GB18030 文本，无法识别编码；请另存为 UTF-8 后再导入`,
   );
 }
 
-function strict(encoding: string, bytes: Uint8Array, fail: (what: string) => UserError): string {
+function strict(encoding: string, bytes: Uint8Array, fail: (what: string) => InputError): string {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -73,7 +73,12 @@ function strict(encoding: string, bytes: Uint8Array, fail: (what: string) => Use
 }
 
 /** Refuse decoded text with control characters (other than tab, line breaks, form feed): not a text document. */
-function checked(text: string, encoding: TextEncodingName, fail: (what: string) => UserError): DecodedText {
+function checked(
+  text: string,
+  encoding: TextEncodingName,
+  fail: (what: string) => InputError,
+  saveAs: string,
+): DecodedText {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x1a) end--; // DOS end-of-file marks
   const clean = text.slice(0, end);
@@ -82,7 +87,7 @@ function checked(text: string, encoding: TextEncodingName, fail: (what: string) 
     const line = clean.slice(0, bad).split('\n').length;
     const code = clean.charCodeAt(bad).toString(16).padStart(2, '0');
     throw fail(
-      `第 ${line} 行有控制字符 0x${code}，看起来是二进制文件而不是纯文本（按 ${ENCODING_LABELS[encoding]} 读取）；${SAVE_AS}`,
+      `第 ${line} 行有控制字符 0x${code}，看起来是二进制文件而不是纯文本（按 ${ENCODING_LABELS[encoding]} 读取）；${saveAs}`,
     );
   }
   return { text: clean, encoding };

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import { GoalDocument } from '../model/goals.js';
 import { decode } from './decode.js';
 import { parseGoalDocument } from './goal-document/index.js';
+import { readInput } from './read-input.js';
 import { formatPath } from './yaml-file.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -29,14 +29,4 @@ export function loadGoals(path: string): GoalDocument {
     throw new UserError(`目标表 ${path} 格式不对（应为 jixiao import 生成的 JSON）`, problems);
   }
   return parsed.data;
-}
-
-export function readInput(path: string, what: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : (err as Error).message;
-    throw new UserError(`无法读取${what} ${path}：${why}`);
-  }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { fsCode, fsReason } from './fs-errors.js';
 
 /** `.自评表.html.<pid>.<8 hex>.tmp`: hidden, beside its target (rename is atomic only within one file system). */
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -12,15 +13,25 @@ const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+  } catch (err) {
+    throw writeError(path, err);
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw writeError(path, err);
   }
+}
+
+/** A failed write names the file the user asked for, not the temp file; the old file is still whole. */
+function writeError(path: string, err: unknown): unknown {
+  if (!fsCode(err)) return err;
+  return new UserError(`无法写入 ${path}：${fsReason(err)}；原有文件（如有）未被改动`);
 }
 
 /** Refuse `-o` onto one of the inputs: an input file is never modified. */

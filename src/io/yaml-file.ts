@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Problem } from '../errors.js';
+import { decode } from './decode.js';
+import { InputError, readInput } from './read-input.js';
 
 /** A key path into a rule set: `['scoring', 'qualitative', 'bands', 1, 'min']`. */
 export type KeyPath = readonly (string | number)[];
@@ -84,6 +85,9 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   RESOURCE_EXHAUSTION: '文件结构过于复杂（嵌套层数太多）',
 };
 
+/** A YAML file that is not text: a workbook or document picked by mistake. */
+const SAVE_AS = '请确认选对了文件（应为 YAML 或 JSON 文本，可用 jixiao template 生成）';
+
 /**
  * Read one YAML (or JSON) input: a rule file or the evaluator's actuals. Duplicate keys are refused (yaml's
  * `uniqueKeys`): with a silent "last one wins", a copy-pasted weight would quietly override the one above it.
@@ -95,11 +99,11 @@ export function readYamlFile(
 ): { ruleFile?: RuleFile; problems: Problem[] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Decoded as goal documents are: a YAML saved by Notepad on Chinese Windows may be GBK or UTF-16.
+    text = decode(readInput(file, '文件'), display, SAVE_AS).text;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : String(code ?? err);
-    return { problems: [{ code: 'read', where: display, message: `无法读取文件（${why}）` }] };
+    if (!(err instanceof InputError)) throw err;
+    return { problems: [{ code: 'read', where: display, message: `无法读取文件：${err.reason}` }] };
   }
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });

@@ -132,6 +132,6 @@ describe('jixiao import: bad documents write nothing', () => {
   it('names a missing file', () => {
     const r = jixiao(['import', join(FIXTURES, 'no-such-file.txt')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('找不到文件');
+    expect(r.stderr).toBe(`错误：无法读取绩效目标文档 ${join(FIXTURES, 'no-such-file.txt')}：文件不存在（ENOENT）\n`);
   });
 });

@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError } from '../../errors.js';
 import { decode, ENCODING_LABELS, type TextEncodingName } from '../../io/decode.js';
 import { parseGoalDocument, serializeGoalDocument } from '../../io/goal-document/index.js';
+import { readInput } from '../../io/read-input.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 
@@ -39,19 +38,6 @@ async function importGoals(file: string): Promise<{ doc: GoalDocument; encoding:
     return { doc: await readXlsxGoals(file), encoding: null };
   }
   const name = basename(file);
-  const { text, encoding } = decode(readInput(file), name);
+  const { text, encoding } = decode(readInput(file, '绩效目标文档'), name);
   return { doc: parseGoalDocument(text, { source: name }), encoding };
-}
-
-function readInput(file: string): Uint8Array {
-  try {
-    if (statSync(file).isDirectory()) throw new UserError(`${file} 是目录，不是绩效目标文档`);
-    return readFileSync(file);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`找不到文件：${file}`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限读取文件：${file}`);
-    throw err;
-  }
 }

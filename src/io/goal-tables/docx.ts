@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
-import { readBytes } from '../xlsx/grid.js';
+import { readInput } from '../read-input.js';
 import { type Block, type Placed, parseGoalBlocks } from './text.js';
 
 /**
@@ -21,7 +21,7 @@ interface Element {
 
 export async function readDocxGoals(path: string): Promise<GoalDocument> {
   const file = basename(path);
-  const bytes = readBytes(path, '绩效目标文档');
+  const bytes = readInput(path, '绩效目标文档');
   const fail = (why: string) => new UserError(`无法读取绩效目标文档 ${file}：${why}`);
   if (bytes.length === 0) throw fail('文件是空的');
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {

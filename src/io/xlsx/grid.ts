@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { cleanFloat } from '../../core/units.js';
 import { UserError } from '../../errors.js';
 import { decode } from '../decode.js';
+import { readInput } from '../read-input.js';
 import { sheetBoundsProblem } from './sheet-bounds.js';
 
 /**
@@ -31,24 +31,12 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
-/** The bytes of an input file, with the usual failures as UserErrors. */
-export function readBytes(path: string, what: string): Buffer {
-  try {
-    if (statSync(path).isDirectory()) throw new UserError(`无法读取${what} ${path}：这是一个文件夹`);
-    return readFileSync(path);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`无法读取${what} ${path}：${code === 'ENOENT' ? '文件不存在' : (err as Error).message}`);
-  }
-}
-
 /**
  * Open a .xlsx workbook. Excel saves a password-protected workbook as an OLE compound file holding an
  * "EncryptedPackage" stream, not as a zip, so the signature tells encrypted, legacy .xls and corrupt apart.
  */
 export async function openWorkbook(path: string, what: string): Promise<Workbook> {
-  const bytes = readBytes(path, what);
+  const bytes = readInput(path, what);
   const file = basename(path);
   const fail = (why: string) => new UserError(`无法读取${what} ${file}：${why}`);
   if (bytes.length === 0) throw fail('文件是空的');
@@ -81,12 +69,12 @@ const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, s
 
 /** The CSV file as one grid: UTF-8 with or without BOM, UTF-16 with BOM, or GBK (Excel's "CSV" on Chinese Windows). */
 export async function readCsvGrid(path: string, what: string): Promise<Grid> {
-  const bytes = readBytes(path, what);
+  const bytes = readInput(path, what);
   const file = basename(path);
   if (starts(bytes, ZIP) || starts(bytes, OLE)) {
     throw new UserError(`无法读取${what} ${file}：这是 Excel 工作簿而不是 CSV 文本，请把扩展名改为 .xlsx`);
   }
-  const { text } = decode(bytes, file);
+  const { text } = decode(bytes, file, '请在 Excel 中另存为“CSV UTF-8”或 .xlsx 工作簿');
   const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
