@@ -124,6 +124,18 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       await runReview(file, opts);
     });
 
+  program
+    .command('serve')
+    .description('启动本机工作台（浏览器页面）：导入目标文档、填报实际完成值并即时评分、运行监控、生成报告')
+    .argument('[dir]', '工作文件夹（目标表、实际完成情况和输出都放在这里），默认当前文件夹')
+    .option('-p, --port <port>', '端口（0 表示自动选择）', '0')
+    .option('--open', '启动后打开浏览器')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .action(async (dir: string | undefined, opts: { port: string; open?: boolean; rules: string }) => {
+      const { runServe } = await import('./commands/serve.js');
+      await runServe(dir, opts);
+    });
+
   const rules = program.command('rules').description('评分规则集：列出、查看（每条规则附来源）');
   rules
     .command('list')

@@ -1,0 +1,209 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename, extname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { monitorDocument } from '../core/monitoring/index.js';
+import { UserError } from '../errors.js';
+import { loadActuals } from '../io/actuals.js';
+import type { ActualsDocument } from '../model/actuals.js';
+import type { Period } from '../report/actuals-template.js';
+import { scoreDraft } from './draft.js';
+import type { Fields } from './fields.js';
+import { insideWorkspace, shown, uploadName } from './paths.js';
+import { type Change, saveChanges } from './save.js';
+import { HttpError, readBody, readJson, send } from './server.js';
+import { glanceView, importView, monitoringView, projectView } from './views.js';
+import { OUT_DIR, type Workspace } from './workspace.js';
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Match every path under `path`. */
+  prefix?: boolean;
+  run(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void;
+}
+
+const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const period = (url: URL): Period => (url.searchParams.get('period') === 'mid-year' ? 'mid-year' : 'year-end');
+const str = (v: unknown, what: string): string => {
+  if (typeof v !== 'string' || v.length > 200) throw new HttpError(400, `缺少或错误的${what}`);
+  return v;
+};
+
+/** Every page and API of the workbench; routes call the core and the CLI's own modules, nothing else. */
+export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => string }): Route[] {
+  const actualsOf = (p: Period): { doc: ActualsDocument | null; version: string } => {
+    const { version } = ws.readActualsText(p);
+    return { doc: version === 'none' ? null : loadActuals(ws.actualsPath(p)), version };
+  };
+  const table = (code: string) => {
+    const t = ws.goals().projects.find((x) => x.code === code);
+    if (!t) throw new HttpError(404, `目标表中没有项目编码“${code.slice(0, 60)}”`);
+    return t;
+  };
+  const asset = (name: string): Route => ({
+    method: 'GET',
+    path: `/assets/${name}`,
+    run: (_q, res) => send(res, 200, readFileSync(join(WEB, name)), TYPES[extname(name)]),
+  });
+
+  return [
+    {
+      method: 'GET',
+      path: '/',
+      run: (_q, res) => {
+        const html = readFileSync(join(WEB, 'index.html'), 'utf8').replaceAll('{{token}}', opts.token());
+        send(res, 200, html, TYPES['.html']);
+      },
+    },
+    ...['app.js', 'pages.js', 'entry.js', 'main.js', 'app.css'].map(asset),
+    {
+      method: 'GET',
+      path: '/api/workspace',
+      run: async (_q, res) => {
+        const path = ws.goalsPath();
+        if (!path) return send(res, 200, { goals: null, root: ws.root });
+        send(res, 200, { goals: importView(ws.goals(), await ws.rules(), shown(ws.root, path)), root: ws.root });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/upload',
+      run: async (req, res, url) => {
+        const name = uploadName(url.searchParams.get('name') ?? '');
+        const bytes = await readBody(req, opts.uploadLimit);
+        if (bytes.length === 0) throw new HttpError(400, '上传的文件是空的');
+        const goals = await ws.importUpload(name, bytes);
+        send(res, 200, { goals: importView(goals, await ws.rules(), name) });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/projects',
+      run: async (_q, res) => {
+        const { doc } = actualsOf('year-end');
+        send(res, 200, glanceView(ws.goals(), doc?.projects ?? [], await ws.rules()));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/project',
+      run: async (_q, res, url) => {
+        const p = period(url);
+        const t = table(url.searchParams.get('code') ?? '');
+        const { doc, version } = actualsOf(p);
+        const entry = doc?.projects.find((e) => e.code === t.code);
+        send(res, 200, { period: p, ...projectView(t, entry, await ws.rules(), version) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/score',
+      run: async (req, res) => {
+        const body = await readJson(req);
+        const t = table(str(body.code, '项目编码'));
+        const started = performance.now();
+        const draft = scoreDraft(t, cells(body.fields), await ws.rules());
+        send(res, 200, { ...draft, serverMs: Math.round((performance.now() - started) * 100) / 100 });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/save',
+      run: async (req, res) => {
+        const body = await readJson(req);
+        const p: Period = body.period === 'mid-year' ? 'mid-year' : 'year-end';
+        const code = str(body.code, '项目编码');
+        const changes = changeList(body.changes);
+        const base = str(body.base, '版本');
+        const out = saveChanges(ws, p, code, changes, typeof body.asOf === 'string' ? body.asOf : undefined);
+        if ('conflicts' in out)
+          return send(res, 409, {
+            error: '实际完成情况文件已在别处（另一个标签页或编辑器）被修改，以下单元格与本页不一致：请刷新后再改',
+            conflicts: out.conflicts,
+          });
+        send(res, 200, { version: out.version, merged: base !== out.previous });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/monitor',
+      run: async (_q, res, url) => {
+        const { doc } = actualsOf('mid-year');
+        if (!doc) throw new UserError('工作文件夹里还没有运行监控数据（actuals-mid-year.yaml）');
+        const asOf = url.searchParams.get('asOf') || doc.asOf || '';
+        if (doc.asOf && asOf !== doc.asOf)
+          throw new UserError(`所选日期 ${asOf} 与 actuals-mid-year.yaml 的截止日期 ${doc.asOf} 不一致`);
+        const rules = await ws.rules();
+        const result = monitorDocument(ws.goals(), doc, rules, asOf);
+        if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
+        send(res, 200, monitoringView(result.monitoring, rules));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/report',
+      run: async (req, res) => {
+        const body = await readJson(req);
+        const kind = str(body.kind, '报告种类');
+        const format = str(body.format, '格式');
+        const p: Period = kind === 'monitoring' ? 'mid-year' : 'year-end';
+        const goalsPath = ws.goalsPath();
+        if (!goalsPath) throw new UserError('工作文件夹里还没有绩效目标');
+        const out = join(ws.root, OUT_DIR);
+        const before = Date.now() - 1000;
+        const { runReport } = await import('../cli/commands/report.js');
+        await runReport(goalsPath, ws.actualsPath(p), { kind, format, output: out, rules: ws.rulesRef });
+        const files = readdirSync(out)
+          .filter((f) => !f.startsWith('.') && statSync(join(out, f)).mtimeMs >= before && f.endsWith(`.${format}`))
+          .sort()
+          .map((f) => `${OUT_DIR}/${f}`);
+        send(res, 200, { files });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/files/',
+      prefix: true,
+      run: (_q, res, url) => {
+        const rel = decodeURIComponent(url.pathname.slice('/files/'.length));
+        const file = insideWorkspace(ws.root, rel);
+        if (!existsSync(file) || !statSync(file).isFile()) throw new HttpError(404, '文件不存在');
+        const name = basename(file);
+        send(res, 200, readFileSync(file), TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream', {
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+        });
+      },
+    },
+  ];
+}
+
+function cells(v: unknown): Fields {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new HttpError(400, '缺少单元格内容');
+  const out: Fields = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && x.length <= 32_767) out[k] = x;
+  return out;
+}
+
+function changeList(v: unknown): Change[] {
+  if (!Array.isArray(v) || v.length > 10_000) throw new HttpError(400, '缺少修改内容');
+  return v.map((c) => {
+    const o = c as Record<string, unknown>;
+    const val = (x: unknown) => (typeof x === 'string' ? x : x === null || x === undefined ? null : String(x));
+    return { field: str(o.field, '字段'), old: val(o.old), new: val(o.new) };
+  });
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ScoringRules } from '../core/scoring/types.js';
+import { UserError } from '../errors.js';
+import { decode } from '../io/decode.js';
+import { parseGoalDocument, serializeGoalDocument } from '../io/goal-document/index.js';
+import { loadGoals } from '../io/goals.js';
+import { loadRuleSet } from '../io/rules.js';
+import { writeFileAtomic } from '../io/write.js';
+import type { GoalDocument } from '../model/goals.js';
+import type { Period } from '../report/actuals-template.js';
+
+/**
+ * A workspace is a folder in the CLI's own formats, so the user can switch between page and terminal at any
+ * time: `goals.json` (what `jixiao import` writes; an uploaded goal document is imported into it), `actuals.yaml`
+ * (year-end) and `actuals-mid-year.yaml` (monitoring), and `out/` for reports.
+ */
+export const GOALS_FILE = 'goals.json';
+export const ACTUALS_FILE: Record<Period, string> = { 'year-end': 'actuals.yaml', 'mid-year': 'actuals-mid-year.yaml' };
+export const OUT_DIR = 'out';
+
+export class Workspace {
+  private goalsCache?: { key: string; goals: GoalDocument };
+  private rulesCache?: Promise<ScoringRules>;
+
+  constructor(
+    readonly root: string,
+    readonly rulesRef = 'national',
+  ) {}
+
+  /** goals.json, else a single goal document (.txt) lying in the folder, else none yet. */
+  goalsPath(): string | undefined {
+    const json = join(this.root, GOALS_FILE);
+    if (existsSync(json)) return json;
+    const docs = readdirSync(this.root).filter((f) => /\.txt$/i.test(f) && !f.startsWith('.'));
+    return docs.length === 1 ? join(this.root, docs[0] as string) : undefined;
+  }
+
+  /** The goal tables, re-read when the file changes (the CLI or an editor may rewrite it). */
+  goals(): GoalDocument {
+    const path = this.goalsPath();
+    if (!path) throw new UserError('工作文件夹里还没有绩效目标：请先在“开始”页选择目标文档');
+    const st = statSync(path);
+    const key = `${path}:${st.mtimeMs}:${st.size}`;
+    if (this.goalsCache?.key !== key) this.goalsCache = { key, goals: loadGoals(path) };
+    return this.goalsCache.goals;
+  }
+
+  rules(): Promise<ScoringRules> {
+    this.rulesCache ??= loadRuleSet(this.rulesRef);
+    return this.rulesCache;
+  }
+
+  actualsPath(period: Period): string {
+    return join(this.root, ACTUALS_FILE[period]);
+  }
+
+  /** The actuals file's text and its version (a content hash the page sends back to detect other writers). */
+  readActualsText(period: Period): { text: string | null; version: string } {
+    const path = this.actualsPath(period);
+    if (!existsSync(path)) return { text: null, version: 'none' };
+    const text = readFileSync(path, 'utf8');
+    return { text, version: versionOf(text) };
+  }
+
+  /**
+   * Store an uploaded goal document under its own name and import it into goals.json (the file every command
+   * reads). Word and Excel tables go through their readers, loaded only here.
+   */
+  async importUpload(name: string, bytes: Buffer): Promise<GoalDocument> {
+    const stored = join(this.root, name);
+    let goals: GoalDocument;
+    writeFileAtomic(stored, bytes);
+    if (/\.json$/i.test(name)) goals = loadGoals(stored);
+    else if (/\.docx$/i.test(name)) goals = await (await import('../io/goal-tables/docx.js')).readDocxGoals(stored);
+    else if (/\.xlsx$/i.test(name)) goals = await (await import('../io/goal-tables/xlsx.js')).readXlsxGoals(stored);
+    else goals = parseGoalDocument(decode(bytes, name).text, { source: basename(name) });
+    if (!/^goals\.json$/i.test(name)) writeFileAtomic(join(this.root, GOALS_FILE), serializeGoalDocument(goals));
+    this.goalsCache = undefined;
+    return goals;
+  }
+}
+
+export const versionOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
