@@ -96,7 +96,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
     .argument('<actuals>', '实际完成情况（YAML / JSON / xlsx / csv）')
     .option('-k, --kind <kind>', 'self-evaluation | monitoring | department', 'self-evaluation')
-    .option('-f, --format <format>', 'html | md | pdf | xlsx', 'html')
+    .option('-f, --format <format>', 'html | md | pdf | docx | xlsx', 'html')
     .requiredOption('-o, --output <dir>', '输出文件夹')
     .option('-t, --templates <dir>', '自定义模板文件夹（按文件名覆盖内置模板或局部模板）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')

@@ -109,11 +109,33 @@ export function lineChart(
   return svg(title, width, height, parts.join(''));
 }
 
+/**
+ * Every chart carries its own colours and fonts, so it looks the same inline in HTML, as a picture in Word
+ * (rasterised from this SVG) or opened on its own.
+ */
+const CHART_CSS = [
+  '.chart{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","SimHei",sans-serif}',
+  '.chart-title{font-size:13px;font-weight:bold}',
+  '.chart-label,.chart-value,.chart-tick{font-size:11px}',
+  '.chart-track{fill:#e6e6e6}',
+  '.chart-bar{fill:#2f5597}',
+  '.chart-grid{stroke:#ddd;stroke-width:1}',
+  '.chart-axis{stroke:#000;stroke-width:1}',
+  '.chart-marker{stroke:#c62828;stroke-width:1;stroke-dasharray:3 3}',
+  '.chart-line{fill:none;stroke-width:2}',
+  '.chart-line.plan{stroke:#2f5597}',
+  '.chart-line.actual{stroke:#c62828}',
+  '.chart-line.time{stroke:#888}',
+  '.chart-dot.plan{fill:#2f5597}',
+  '.chart-dot.actual{fill:#c62828}',
+  '.chart-dot.time{fill:none}',
+].join('');
+
 function svg(title: string, width: number, height: number, body: string): string {
   const t = escapeXml(title);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${c(height)}" width="${width}" height="${c(height)}" role="img" aria-label="${t}">` +
-    `<title>${t}</title><text class="chart-title" x="${width / 2}" y="18" text-anchor="middle">${t}</text>${body}</svg>`
+    `<style>${CHART_CSS}</style><title>${t}</title><text class="chart-title" x="${width / 2}" y="18" text-anchor="middle">${t}</text>${body}</svg>`
   );
 }
 

@@ -42,7 +42,7 @@ describe('jixiao report', () => {
       writeFileSync(file, '');
       const cases: [string[], RegExp][] = [
         [['--kind', 'annual'], /--kind 只能是 self-evaluation \| monitoring \| department/],
-        [['--format', 'docx'], /--format 只能是 html \| md \| pdf \| xlsx/],
+        [['--format', 'odt'], /--format 只能是 html \| md \| pdf \| docx \| xlsx/],
         [['--kind', 'department', '--format', 'xlsx'], /--format xlsx 只用于自评表/],
         [['--kind', 'monitoring'], /运行监控报告需要年中数据/],
         [['--as-of', '2025-06-30'], /--as-of 只用于运行监控/],
@@ -94,7 +94,7 @@ describe('jixiao report', () => {
     withTempDir((dir) => {
       const r = runGuarded(
         [join(ROOT, 'dist/cli/bin.js'), 'report', GOALS, YEAR_END, '-o', dir],
-        ['playwright-core', 'exceljs', 'mathjs'],
+        ['playwright-core', 'exceljs', 'mathjs', 'docx', '@resvg/resvg-js'],
       );
       expect(r.out).not.toContain('LOADED:');
       expect(r.status).toBe(0);

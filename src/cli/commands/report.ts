@@ -25,7 +25,7 @@ export interface ReportOptions {
 }
 
 const KINDS: readonly string[] = ['self-evaluation', 'monitoring', 'department'];
-const FORMATS: readonly string[] = ['html', 'md', 'pdf', 'xlsx'];
+const FORMATS: readonly string[] = ['html', 'md', 'pdf', 'docx', 'xlsx'];
 
 interface OutFile {
   path: string;
@@ -119,6 +119,10 @@ async function forEachLimit<T>(items: readonly T[], limit: number, fn: (x: T) =>
 
 async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions, outDir: string): Promise<OutFile[]> {
   const docs = reportDocuments(kind, data);
+  if (opts.format === 'docx') {
+    const { docxReport } = await import('../../report/docx/index.js');
+    return docs.map((d) => ({ path: join(outDir, `${d.base}.docx`), content: () => docxReport(d) }));
+  }
   const renderer = getRenderer(opts.templates);
   if (opts.format !== 'pdf') {
     const format = opts.format as 'html' | 'md';
