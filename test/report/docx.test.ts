@@ -103,5 +103,5 @@ describe('report --format docx (Word)', () => {
       );
       expect(pdfText(summary as string, { raw: true }).replace(/\s+/g, '')).toContain('部门整体绩效运行监控汇总表');
     });
-  });
+  }, 180_000);
 });
