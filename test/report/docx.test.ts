@@ -85,7 +85,7 @@ describe('report --format docx (Word)', () => {
           .toString(),
       ).toBe('PK');
     });
-  });
+  }, 180_000);
 
   it.skipIf(officeMissing)('monitoring and the department monitoring summary open in LibreOffice too', () => {
     withTempDir((dir) => {
