@@ -53,55 +53,63 @@ describe('report --format docx (Word)', () => {
     expect(part(bytes, 'word/styles.xml')).toContain('w:eastAsia="仿宋"');
   });
 
-  it.skipIf(officeMissing)('opens in LibreOffice: every project’s name and total in the PDF text', () => {
-    withTempDir((dir) => {
-      const r = jixiao([
-        'report',
-        join(SAMPLE, 'goals.json'),
-        join(SAMPLE, 'actuals-year-end.yaml'),
-        '-f',
-        'docx',
-        '-o',
-        dir,
-      ]);
-      expect(r.status, r.stderr).toBe(0);
-      const files = [...SEED_CODES.map((c) => join(dir, `${c}-self-evaluation.docx`)), join(dir, 'department.docx')];
-      const pdfs = officeToPdf(files, join(dir, 'pdf'));
-      const flat = (pdf: string) => pdfText(pdf, { raw: true }).replace(/\s+/g, '');
-      const department = flat(pdfs.at(-1) as string);
-      for (const [k, code] of SEED_CODES.entries()) {
-        const p = sample.project(code);
-        const total = fmtScoreBy(p.total, sample.ruleSet.rounding.total);
-        const text = flat(pdfs[k] as string);
-        expect(text, code).toContain(p.name.replace(/\s+/g, ''));
-        expect(text, code).toContain(`自评总分${total}分`);
-        expect(text, code).toContain(`第1页共${pdfPages(pdfs[k] as string)}页`);
-        expect(department, code).toContain(p.name.replace(/\s+/g, ''));
-        expect(department, code).toContain(total);
-      }
-      expect(
-        readFileSync(files[0] as string)
-          .subarray(0, 2)
-          .toString(),
-      ).toBe('PK');
-    });
-  }, 180_000);
+  it.skipIf(officeMissing)(
+    'opens in LibreOffice: every project’s name and total in the PDF text',
+    () => {
+      withTempDir((dir) => {
+        const r = jixiao([
+          'report',
+          join(SAMPLE, 'goals.json'),
+          join(SAMPLE, 'actuals-year-end.yaml'),
+          '-f',
+          'docx',
+          '-o',
+          dir,
+        ]);
+        expect(r.status, r.stderr).toBe(0);
+        const files = [...SEED_CODES.map((c) => join(dir, `${c}-self-evaluation.docx`)), join(dir, 'department.docx')];
+        const pdfs = officeToPdf(files, join(dir, 'pdf'));
+        const flat = (pdf: string) => pdfText(pdf, { raw: true }).replace(/\s+/g, '');
+        const department = flat(pdfs.at(-1) as string);
+        for (const [k, code] of SEED_CODES.entries()) {
+          const p = sample.project(code);
+          const total = fmtScoreBy(p.total, sample.ruleSet.rounding.total);
+          const text = flat(pdfs[k] as string);
+          expect(text, code).toContain(p.name.replace(/\s+/g, ''));
+          expect(text, code).toContain(`自评总分${total}分`);
+          expect(text, code).toContain(`第1页共${pdfPages(pdfs[k] as string)}页`);
+          expect(department, code).toContain(p.name.replace(/\s+/g, ''));
+          expect(department, code).toContain(total);
+        }
+        expect(
+          readFileSync(files[0] as string)
+            .subarray(0, 2)
+            .toString(),
+        ).toBe('PK');
+      });
+    },
+    180_000,
+  );
 
-  it.skipIf(officeMissing)('monitoring and the department monitoring summary open in LibreOffice too', () => {
-    withTempDir((dir) => {
-      const args = ['report', join(SAMPLE, 'goals.json'), join(SAMPLE, 'actuals-mid-year.yaml'), '-k', 'monitoring'];
-      expect(jixiao([...args, '-f', 'docx', '-o', dir]).status).toBe(0);
-      const [one, summary] = officeToPdf(
-        [join(dir, `${RELIEF}-monitoring.docx`), join(dir, 'department-monitoring.docx')],
-        join(dir, 'pdf'),
-      );
-      const text = pdfText(one as string, { raw: true }).replace(/\s+/g, '');
-      const m = sample.monitoring.projects.find((x) => x.code === RELIEF);
-      expect(text).toContain('项目支出绩效运行监控表');
-      expect(text).toContain(
-        `全年预计总分${fmtScoreBy(m?.forecast.total ?? Number.NaN, sample.ruleSet.rounding.total)}`,
-      );
-      expect(pdfText(summary as string, { raw: true }).replace(/\s+/g, '')).toContain('部门整体绩效运行监控汇总表');
-    });
-  }, 180_000);
+  it.skipIf(officeMissing)(
+    'monitoring and the department monitoring summary open in LibreOffice too',
+    () => {
+      withTempDir((dir) => {
+        const args = ['report', join(SAMPLE, 'goals.json'), join(SAMPLE, 'actuals-mid-year.yaml'), '-k', 'monitoring'];
+        expect(jixiao([...args, '-f', 'docx', '-o', dir]).status).toBe(0);
+        const [one, summary] = officeToPdf(
+          [join(dir, `${RELIEF}-monitoring.docx`), join(dir, 'department-monitoring.docx')],
+          join(dir, 'pdf'),
+        );
+        const text = pdfText(one as string, { raw: true }).replace(/\s+/g, '');
+        const m = sample.monitoring.projects.find((x) => x.code === RELIEF);
+        expect(text).toContain('项目支出绩效运行监控表');
+        expect(text).toContain(
+          `全年预计总分${fmtScoreBy(m?.forecast.total ?? Number.NaN, sample.ruleSet.rounding.total)}`,
+        );
+        expect(pdfText(summary as string, { raw: true }).replace(/\s+/g, '')).toContain('部门整体绩效运行监控汇总表');
+      });
+    },
+    180_000,
+  );
 });
