@@ -101,9 +101,13 @@
         : `已评分 ${d.filled}/${d.total} 项，已得 ${d.score} 分；全部填完后给出总分和等级`;
     }
 
+    // Responses may arrive out of order: only the latest request's scores are shown.
+    let asked = 0;
     async function rescore() {
+      clearTimeout(state.timer);
+      const n = ++asked;
       const res = await api('/api/score', { code: p.code, fields: fields() });
-      if (res.ok) render(res.data);
+      if (res.ok && n === asked) render(res.data);
     }
 
     function setCell(field, value) {
@@ -121,13 +125,17 @@
       if (!isUndo) state.undo.push({ field, before: old });
       undoBtn.disabled = state.undo.length === 0;
       const change = { field, old, new: input.value };
+      // Taken as saved at once, so the change event that follows Enter does not send it twice.
+      state.saved[field] = change.new;
+      state.inFlight = (state.inFlight ?? 0) + 1;
       setSaveState('保存中…', 'saving');
+      rescore();
       state.pending = state.pending.then(async () => {
         const res = await api('/api/save', { code: p.code, base: state.version, changes: [change] });
+        state.inFlight -= 1;
         if (res.ok) {
-          state.saved[field] = change.new;
           state.version = res.data.version;
-          setSaveState('已保存', 'saved');
+          if (state.inFlight === 0) setSaveState('已保存', 'saved');
           if (res.data.merged) banner('实际完成情况文件在别处也有修改（其他单元格），已一并保留。', [reloadBtn()]);
         } else if (res.status === 409) {
           setSaveState('未保存：文件已被修改', 'conflict');
@@ -181,6 +189,7 @@
     }
     function neighbour(field, step) {
       const m = /^indicators\.(\d+)\.(\w+)$/.exec(field);
+      if (field.startsWith('budget.') && step > 0) return inputs.get('indicators.0.actual');
       if (!m) return inputs.get(grid[grid.indexOf(field) + step]);
       return inputs.get(`indicators.${Number(m[1]) + step}.${m[2]}`) ?? (step > 0 ? inputs.get('achievement') : inputs.get('budget.executed'));
     }

@@ -28,7 +28,7 @@ export function loadActuals(path: string): ActualsDocument {
 }
 
 /** A blank cell in the template (`reason:`) loads as null: treat it as not filled in. */
-function dropBlanks(v: unknown): unknown {
+export function dropBlanks(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(dropBlanks);
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(

@@ -1,5 +1,13 @@
-import type { IndicatorActual, ProjectActuals } from '../model/actuals.js';
+import type { z } from 'zod';
+import { type IndicatorActual, ProjectActuals } from '../model/actuals.js';
 import type { GoalTable } from '../model/goals.js';
+
+/**
+ * A project's entry as the page reads it from the file: like the CLI's, but a half-filled file (全年执行数 still
+ * blank, as the template leaves it) is read too; scoring says what is missing.
+ */
+export const DraftProject = ProjectActuals.extend({ budget: ProjectActuals.shape.budget.partial() });
+export type DraftProject = z.infer<typeof DraftProject>;
 
 /**
  * The page edits one project as flat cells: `budget.executed`, `achievement`, `indicators.3.actual` (row of the
@@ -23,7 +31,7 @@ export const INDICATOR_FIELDS = [
 export const BUDGET_FIELDS = ['initial', 'adjusted', 'executed', 'reason', 'forecast'] as const;
 
 /** The entry's cells, goal-table rows matched as the scorer matches them (own row first, then by name). */
-export function entryFields(table: GoalTable, entry: ProjectActuals | undefined): Fields {
+export function entryFields(table: GoalTable, entry: DraftProject | undefined): Fields {
   const f: Fields = {};
   if (!entry) return f;
   const put = (k: string, v: unknown) => {

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { monitorDocument } from '../core/monitoring/index.js';
 import { UserError } from '../errors.js';
 import { loadActuals } from '../io/actuals.js';
-import type { ActualsDocument } from '../model/actuals.js';
 import type { Period } from '../report/actuals-template.js';
 import { scoreDraft } from './draft.js';
 import type { Fields } from './fields.js';
@@ -14,7 +13,7 @@ import { insideWorkspace, shown, uploadName } from './paths.js';
 import { type Change, saveChanges } from './save.js';
 import { HttpError, readBody, readJson, send } from './server.js';
 import { glanceView, importView, monitoringView, projectView } from './views.js';
-import { OUT_DIR, type Workspace } from './workspace.js';
+import { ACTUALS_FILE, OUT_DIR, type Workspace } from './workspace.js';
 
 export interface Route {
   method: 'GET' | 'POST';
@@ -46,9 +45,12 @@ const str = (v: unknown, what: string): string => {
 
 /** Every page and API of the workbench; routes call the core and the CLI's own modules, nothing else. */
 export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => string }): Route[] {
-  const actualsOf = (p: Period): { doc: ActualsDocument | null; version: string } => {
-    const { version } = ws.readActualsText(p);
-    return { doc: version === 'none' ? null : loadActuals(ws.actualsPath(p)), version };
+  /** The page's view of an actuals file: refused only when nothing in it can be read. */
+  const entriesOf = (p: Period) => {
+    const read = ws.readEntries(p);
+    if (read.projects.length === 0 && read.problems.length > 0)
+      throw new UserError(`无法读取 ${ACTUALS_FILE[p]}（有 ${read.problems.length} 处问题）`, read.problems);
+    return read;
   };
   const table = (code: string) => {
     const t = ws.goals().projects.find((x) => x.code === code);
@@ -95,8 +97,8 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       method: 'GET',
       path: '/api/projects',
       run: async (_q, res) => {
-        const { doc } = actualsOf('year-end');
-        send(res, 200, glanceView(ws.goals(), doc?.projects ?? [], await ws.rules()));
+        const { projects, problems } = entriesOf('year-end');
+        send(res, 200, { ...glanceView(ws.goals(), projects, await ws.rules()), problems });
       },
     },
     {
@@ -105,8 +107,8 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       run: async (_q, res, url) => {
         const p = period(url);
         const t = table(url.searchParams.get('code') ?? '');
-        const { doc, version } = actualsOf(p);
-        const entry = doc?.projects.find((e) => e.code === t.code);
+        const { projects, version } = entriesOf(p);
+        const entry = projects.find((e) => e.code === t.code);
         send(res, 200, { period: p, ...projectView(t, entry, await ws.rules(), version) });
       },
     },
@@ -143,8 +145,9 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       method: 'GET',
       path: '/api/monitor',
       run: async (_q, res, url) => {
-        const { doc } = actualsOf('mid-year');
-        if (!doc) throw new UserError('工作文件夹里还没有运行监控数据（actuals-mid-year.yaml）');
+        if (ws.readActualsText('mid-year').version === 'none')
+          throw new UserError('工作文件夹里还没有运行监控数据（actuals-mid-year.yaml）');
+        const doc = loadActuals(ws.actualsPath('mid-year'));
         const asOf = url.searchParams.get('asOf') || doc.asOf || '';
         if (doc.asOf && asOf !== doc.asOf)
           throw new UserError(`所选日期 ${asOf} 与 actuals-mid-year.yaml 的截止日期 ${doc.asOf} 不一致`);

@@ -1,5 +1,6 @@
 import { type Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { UserError } from '../errors.js';
+import { dropBlanks } from '../io/actuals.js';
 import { writeFileAtomic } from '../io/write.js';
 import { ActualsDocument } from '../model/actuals.js';
 import type { GoalDocument } from '../model/goals.js';
@@ -154,13 +155,4 @@ function typed(kind: Kind, value: string | null, field: string): unknown {
     return Number(v);
   }
   return numeric && field.endsWith('.actual') ? Number(v) : v;
-}
-
-/** Blank cells load as "not filled in", as the CLI's loader reads them. */
-function dropBlanks(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(dropBlanks);
-  if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(
-    Object.entries(v).flatMap(([k, x]) => (x === null || x === '' ? [] : [[k, dropBlanks(x)]])),
-  );
 }

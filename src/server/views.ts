@@ -2,11 +2,10 @@ import { checkByProject, type Finding, SEVERITY_LABEL } from '../core/check/inde
 import type { Monitoring } from '../core/monitoring/index.js';
 import { STATUS_LABEL as LIGHT } from '../core/monitoring/status.js';
 import type { ScoringRules } from '../core/scoring/types.js';
-import type { ProjectActuals } from '../model/actuals.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
 import { fmtActual, fmtMoney, fmtPp, fmtRate, fmtScore } from '../report/format.js';
 import { type DraftView, scoreDraft } from './draft.js';
-import { entryFields } from './fields.js';
+import { type DraftProject, entryFields } from './fields.js';
 
 /** What the Start page shows after an import: the tables as read, and the target review's findings by row. */
 export function importView(goals: GoalDocument, rules: ScoringRules, file: string) {
@@ -36,7 +35,7 @@ const findingView = (f: Finding) => ({
 });
 
 /** Projects at a glance: budget, execution, filled/total, score so far, grade, warnings. */
-export function glanceView(goals: GoalDocument, entries: readonly ProjectActuals[], rules: ScoringRules) {
+export function glanceView(goals: GoalDocument, entries: readonly DraftProject[], rules: ScoringRules) {
   const rows = goals.projects.map((t) => {
     const entry = entries.find((e) => e.code === t.code);
     const draft = scoreDraft(t, entryFields(t, entry), rules);
@@ -56,7 +55,7 @@ export function glanceView(goals: GoalDocument, entries: readonly ProjectActuals
 }
 
 /** One project in the 自评表 layout: the goal rows, the cells as saved, and the core's scores. */
-export function projectView(t: GoalTable, entry: ProjectActuals | undefined, rules: ScoringRules, version: string) {
+export function projectView(t: GoalTable, entry: DraftProject | undefined, rules: ScoringRules, version: string) {
   const fields = entryFields(t, entry);
   const d = rules.ruleSet.rounding.indicator.decimals;
   return {

@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ScoringRules } from '../core/scoring/types.js';
-import { UserError } from '../errors.js';
+import { type Problem, UserError } from '../errors.js';
+import { dropBlanks } from '../io/actuals.js';
 import { decode } from '../io/decode.js';
 import { parseGoalDocument, serializeGoalDocument } from '../io/goal-document/index.js';
 import { loadGoals } from '../io/goals.js';
 import { loadRuleSet } from '../io/rules.js';
 import { writeFileAtomic } from '../io/write.js';
+import { placeInChain, readYamlFile } from '../io/yaml-file.js';
+import { zodProblems } from '../io/zod-problems.js';
 import type { GoalDocument } from '../model/goals.js';
 import type { Period } from '../report/actuals-template.js';
+import { DraftProject } from './fields.js';
 
 /**
  * A workspace is a folder in the CLI's own formats, so the user can switch between page and terminal at any
@@ -62,6 +66,38 @@ export class Workspace {
     if (!existsSync(path)) return { text: null, version: 'none' };
     const text = readFileSync(path, 'utf8');
     return { text, version: versionOf(text) };
+  }
+
+  /**
+   * Every project entry of the actuals file, read leniently (see DraftProject); a project the schema refuses is
+   * left out and its problems returned, named by file, key path and line as the CLI names them.
+   */
+  readEntries(period: Period): { projects: DraftProject[]; version: string; problems: Problem[] } {
+    const { version } = this.readActualsText(period);
+    if (version === 'none') return { projects: [], version, problems: [] };
+    const path = this.actualsPath(period);
+    const display = ACTUALS_FILE[period];
+    const { ruleFile, problems } = readYamlFile(
+      path,
+      display,
+      '实际完成情况文件应是一个键值映射（schema、period、projects）',
+    );
+    if (!ruleFile) return { projects: [], version, problems };
+    const list = (dropBlanks(ruleFile.data) as { projects?: unknown }).projects;
+    const projects: DraftProject[] = [];
+    const place = placeInChain([ruleFile]);
+    (Array.isArray(list) ? list : []).forEach((p, i) => {
+      const parsed = DraftProject.safeParse(p);
+      if (parsed.success) projects.push(parsed.data);
+      else
+        problems.push(
+          ...zodProblems(
+            parsed.error.issues.map((x) => ({ ...x, path: ['projects', i, ...x.path] })),
+            place,
+          ),
+        );
+    });
+    return { projects, version, problems };
   }
 
   /**
