@@ -72,7 +72,7 @@ export function syntheticMidYear(actuals: ActualsDocument): ActualsDocument {
     asOf: '2025-06-30',
     projects: actuals.projects.map((p) => ({
       ...p,
-      budget: { executed: p.budget.executed / 2 },
+      budget: { executed: (p.budget.executed ?? 0) / 2 },
       indicators: p.indicators.map((i, k) =>
         k === 3
           ? { name: i.name, reason: '原因', cause: '其他' as const }

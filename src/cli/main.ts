@@ -2,6 +2,14 @@ import { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
 
+/** --project CODE, repeatable or comma-separated (score, monitor, report). */
+const PROJECT_OPTION = [
+  '--project <项目编码>',
+  '只处理这些项目（可重复，或用逗号分隔多个编码）',
+  (value: string, previous: string[]) => [...previous, value],
+  [] as string[],
+] as const;
+
 /**
  * The jixiao command line. Each command lives in its own module and is imported only when it runs, so
  * `jixiao --help` and light commands do not pay for heavy modules (mathjs, exceljs, Chromium).
@@ -54,10 +62,18 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
-    .action(async (goals: string, actuals: string, opts: { rules: string; format: string; output?: string }) => {
-      const { runScore } = await import('./commands/score.js');
-      await runScore(goals, actuals, opts);
-    });
+    .option(...PROJECT_OPTION)
+    .option('--allow-incomplete', '有未填写或填写有误的指标时，仍给已填写部分评分并标明未完成（退出码 0）')
+    .action(
+      async (
+        goals: string,
+        actuals: string,
+        opts: { rules: string; format: string; output?: string; project: string[]; allowIncomplete?: boolean },
+      ) => {
+        const { runScore } = await import('./commands/score.js');
+        await runScore(goals, actuals, opts);
+      },
+    );
 
   program
     .command('monitor')
@@ -68,11 +84,12 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
+    .option(...PROJECT_OPTION)
     .action(
       async (
         goals: string,
         actuals: string,
-        opts: { asOf: string; rules: string; format: string; output?: string },
+        opts: { asOf: string; rules: string; format: string; output?: string; project: string[] },
       ) => {
         const { runMonitor } = await import('./commands/monitor.js');
         await runMonitor(goals, actuals, opts);
@@ -101,11 +118,20 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-t, --templates <dir>', '自定义模板文件夹（按文件名覆盖内置模板或局部模板）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
+    .option(...PROJECT_OPTION)
     .action(
       async (
         goals: string,
         actuals: string,
-        opts: { kind: string; format: string; output: string; templates?: string; rules: string; asOf?: string },
+        opts: {
+          kind: string;
+          format: string;
+          output: string;
+          templates?: string;
+          rules: string;
+          asOf?: string;
+          project: string[];
+        },
       ) => {
         const { runReport } = await import('./commands/report.js');
         await runReport(goals, actuals, opts);

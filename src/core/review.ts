@@ -4,6 +4,7 @@ import { tableWeights } from './review-weights.js';
 import { num, sumExact } from './rounding.js';
 import type { IndicatorScore, ProjectScore, ScoringRules } from './scoring/index.js';
 import { gradeOf } from './scoring/project.js';
+import type { Step } from './scoring/steps.js';
 import { parseTarget } from './target/parse.js';
 
 /**
@@ -46,6 +47,9 @@ export interface ReviewedIndicator {
   score: number | null;
   /** selfScore − score: positive when the unit scored itself higher than the rule. */
   gap: number | null;
+  /** How the engine reached its score (src/report formats them); empty when not re-scored. */
+  steps: Step[];
+  /** The review's own notes: why a row is not re-scorable, a self score refused, the gap. */
   why: string[];
 }
 
@@ -53,11 +57,20 @@ export interface Review {
   project: string;
   ruleSet: { id: string; label: string };
   indicators: ReviewedIndicator[];
-  budget: { rate: number | null; weight: number; selfScore: number | null; score: number | null; why: string[] };
+  budget: {
+    rate: number | null;
+    weight: number;
+    selfScore: number | null;
+    score: number | null;
+    steps: Step[];
+    why: string[];
+  };
   selfTotal: number | null;
   total: number;
   grade: string;
   notes: string[];
+  /** How the engine formed its total beyond the sum (tier weights moved, rounding). */
+  totalSteps: Step[];
 }
 
 const GRADES = ['达成', '部分达成', '未达成'] as const;
@@ -104,29 +117,38 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
     return e;
   });
 
-  let score: ProjectScore | null = null;
-  let warnings = new Map<number, string[]>();
-  let included: number[] = [];
-  for (let pass = 0; pass <= table.rows.length + 1 && !score; pass++) {
-    included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
-    const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
-    if (result.ok) {
-      score = result.evaluation.projects[0] ?? null;
-      warnings = rowErrors(result.warnings, included, table.rows, notes);
-      break;
+  // One engine run: every row it is given comes back scored, or invalid with its problems (never a retry).
+  const included = table.rows.flatMap((_, i) => (excluded.has(i) ? [] : [i]));
+  const result = runEngine(table, included, entries, weights.rows, budgetWhy ? null : weights.execution, rules, year);
+  const score = result.evaluation.projects[0] as ProjectScore;
+  const warnings = rowErrors(result.warnings, included, table.rows, notes);
+  const top = r.scoring.qualitative.bands.find((band) => band.max >= 1)?.grade;
+  const byRow = new Map<number, IndicatorScore>();
+  const steps = new Map<number, Step[]>();
+  const gradeOnly: number[] = [];
+  included.forEach((row, k) => {
+    const s = score.indicators[k] as IndicatorScore;
+    if (s.status !== 'invalid') {
+      byRow.set(row, s);
+      steps.set(row, s.explanation.steps);
+      return;
     }
-    for (const [i, messages] of rowErrors(result.errors, included, table.rows)) {
-      const e = entries[i];
-      if (e?.score !== undefined && !retried.has(i)) {
-        // The self score is outside the grade's band: score the grade alone, and say why.
-        retried.set(i, `自评分 ${num(e.score)} 不被规则接受：${messages.join('；')}`);
-        delete e.score;
-      } else excluded.set(i, `无法复核：${messages.join('；')}`);
-    }
-  }
-  if (!score) throw new Error('复核：评分引擎反复报错，无法完成复核');
+    const messages = s.problems.map((x) => x.message).join('；');
+    const self = entries[row]?.score;
+    if (
+      self !== undefined &&
+      s.grade !== undefined &&
+      s.grade === top &&
+      s.problems.every((x) => x.code === 'qualitative')
+    ) {
+      // The self score is outside the top grade's band: the grade alone scores the band's top, and the note says why.
+      retried.set(row, `自评分 ${num(self)} 不被规则接受：${messages}`);
+      byRow.set(row, { ...s, status: 'met', score: s.weight, ruleScore: s.weight });
+      steps.set(row, [{ kind: 'grade-top', grade: s.grade, score: s.weight }]);
+      gradeOnly.push(s.weight);
+    } else excluded.set(row, `无法复核：${messages}`);
+  });
 
-  const byRow = new Map<number, IndicatorScore>(included.map((row, k) => [row, score.indicators[k] as IndicatorScore]));
   const indicators = table.rows.map((row, i): ReviewedIndicator => {
     const s = byRow.get(i);
     const self = row.selfScore ?? null;
@@ -140,11 +162,11 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
       selfScore: self,
       score: s ? s.score : null,
       gap: s && self !== null ? sumExact([self, -s.score]) : null,
-      why: s ? [...s.explanation.steps] : [excluded.get(i) ?? ''],
+      steps: steps.get(i) ?? [],
+      why: s ? [] : [excluded.get(i) ?? ''],
     };
     const retry = retried.get(i);
-    if (retry && s) out.why.unshift(retry);
-    else if (retry) out.why.push(retry);
+    if (retry) out.why.unshift(retry);
     if (s && s.weight !== weights.rows[i])
       out.why.push(`分值 ${num(weights.rows[i] ?? 0)} 按不适用指标重新分摊为 ${num(s.weight)}`);
     for (const w of warnings.get(i) ?? []) out.why.push(`提示：${w}`);
@@ -162,6 +184,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
         weight: weights.execution,
         selfScore: b.selfScore ?? null,
         score: null,
+        steps: [],
         why: [`${budgetWhy}，无法复核预算执行率`],
       }
     : {
@@ -169,7 +192,8 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
         weight: weights.execution,
         selfScore: b.selfScore ?? null,
         score: score.budget.score,
-        why: [...score.budget.explanation.steps],
+        steps: score.budget.explanation.steps,
+        why: [],
       };
   if (budget.score !== null && budget.selfScore !== null && budget.score !== budget.selfScore) {
     budget.why.push(`自评 ${num(budget.selfScore)} 分，规则得分 ${num(budget.score)} 分`);
@@ -178,7 +202,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
   // Rows the engine could not score count at their self score, openly.
   const carried = [...indicators.filter((x) => x.score === null).map((x) => x.selfScore ?? 0)];
   if (budget.score === null) carried.push(budget.selfScore ?? 0);
-  const total = sumExact([score.total, ...carried]);
+  const total = sumExact([score.total, ...carried, ...gradeOnly]);
   const unscored = indicators.filter((x) => x.score === null).length + (budget.score === null ? 1 : 0);
   if (unscored > 0) notes.push(`${unscored} 项无法复核，总分中按其自评得分计入（共 ${num(sumExact(carried))} 分）`);
   const selfSum = sumExact([b.selfScore ?? 0, ...table.rows.map((x) => x.selfScore ?? 0)]);
@@ -193,6 +217,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
     selfTotal: table.selfTotal ?? selfSum,
     total,
     grade: gradeOf(total, r),
-    notes: [...notes, ...score.totalExplanation.slice(1)],
+    notes,
+    totalSteps: score.totalExplanation.slice(1),
   };
 }

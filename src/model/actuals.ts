@@ -52,8 +52,8 @@ export const ProjectActuals = z
         initial: z.number().nonnegative().optional(),
         /** 全年预算数 (调整后, 万元); defaults to 年初预算数. */
         adjusted: z.number().nonnegative().optional(),
-        /** 全年执行数 (万元), or executed to date at mid-year. */
-        executed: z.number().nonnegative(),
+        /** 全年执行数 (万元), or executed to date at mid-year; absent while not filled in (the project is incomplete). */
+        executed: z.number().nonnegative().optional(),
         /** Why execution deviates from plan / is below 100%. */
         reason: text.optional(),
         /** Monitoring: projected year-end execution (万元). */

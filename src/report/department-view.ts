@@ -4,7 +4,7 @@ import type { Evaluation } from '../core/scoring/types.js';
 import type { GoalDocument } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
-import { fmtMoney, fmtPp, fmtRate, fmtScoreBy, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
+import { fmtGrade, fmtMoney, fmtPp, fmtRate, fmtScoreBy, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
 import { expectedText, light, paceDeviation, projectedText } from './monitoring-report.js';
 import { actualText } from './view-common.js';
 
@@ -77,13 +77,13 @@ export function departmentView(input: DepartmentInput): DepartmentView {
         code: p.code,
         name: p.name,
         budget: p.budget.adjusted,
-        executed: p.budget.executed,
+        executed: p.budget.executed ?? 0,
         // At year-end the plan has run its course: its last milestone (100% for any valid plan).
         planned: goals.projects.find((t) => t.code === p.code)?.spendingPlan.at(-1)?.cumulative ?? 1,
         rate: p.budget.rate,
         status: '',
         total: p.total,
-        grade: p.grade,
+        grade: fmtGrade(p.grade),
       }));
   const budget = sumExact(rows.map((r) => r.budget));
   const executed = sumExact(rows.map((r) => r.executed));

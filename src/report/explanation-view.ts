@@ -1,5 +1,5 @@
-import { num } from '../core/rounding.js';
 import type { Explanation, ProjectScore } from '../core/scoring/types.js';
+import { describeRounding, explanationLines, formatFormula, formatInputs } from './explanation.js';
 
 /** One numbered 评分说明 entry: how a score was reached, in the engine's own words. */
 export interface ExplanationView {
@@ -33,11 +33,6 @@ const RULE_LABEL: Record<string, string> = {
   'scoring.notApplicable': '不适用指标',
 };
 
-const inputsText = (inputs: Explanation['inputs']) =>
-  Object.entries(inputs)
-    .map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : v}`)
-    .join('，');
-
 /** The budget row, then every indicator in table order, with the cited rules collected once. */
 export function explanations(
   p: ProjectScore,
@@ -46,12 +41,13 @@ export function explanations(
   const sources: SourceView[] = [];
   const seen = new Map<string, string>();
   const refOf = (e: Explanation) => {
-    const key = `${e.rule}\u0000${e.source}`;
+    if (e.rule === null) return '';
+    const key = `${e.rule}\u0000${String(e.source)}`;
     let ref = seen.get(key);
     if (ref === undefined) {
       ref = `[${sources.length + 1}]`;
       seen.set(key, ref);
-      sources.push({ ref, rule: RULE_LABEL[e.rule] ?? e.rule, text: e.source });
+      sources.push({ ref, rule: RULE_LABEL[e.rule] ?? e.rule, text: String(e.source) });
     }
     return ref;
   };
@@ -59,11 +55,11 @@ export function explanations(
     no: String(no),
     label,
     score: score(x),
-    formula: e.formula,
-    inputs: inputsText(e.inputs) || '—',
-    steps: e.steps,
+    formula: formatFormula(e.formula),
+    inputs: formatInputs(e.inputs) || '—',
+    steps: explanationLines(e),
     capped: e.capped ? '是，按分值封顶' : '否',
-    rounding: e.rounding,
+    rounding: describeRounding(e.rounding),
     source: refOf(e),
     evidence: evidence ?? null,
   });

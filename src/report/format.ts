@@ -17,7 +17,18 @@ export const STATUS_LABEL = {
   partial: '部分完成',
   missed: '未完成',
   'not-applicable': '不适用',
+  unfilled: '未填写',
+  invalid: '填写有误',
 } as const;
+
+/** A figure inside an explanation or a note: at most 4 decimals, no trailing zeros (13.575, 0.6667, 12). */
+export const fmtNum = num;
+
+/** Money that may not be filled in yet ("—"). */
+export const fmtMoneyOr = (x: number | null) => (x === null ? '—' : fmtMoney(x));
+
+/** A grade, or what stands in its place while the total is not final. */
+export const fmtGrade = (grade: string | null) => grade ?? '未完成评分';
 
 /** Printed where the evaluator left a text field empty: reports never invent the missing words. */
 export const NOT_FILLED = '（评价人未填写）';

@@ -1,6 +1,6 @@
 import type { IndicatorScore, ProjectScore } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
-import { fmtMoney, fmtRate, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
+import { fmtGrade, fmtMoney, fmtMoneyOr, fmtRate, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
 import { actualText, block, listOr, numbered, type SectionView } from './view-common.js';
 
 interface Fmt {
@@ -36,7 +36,7 @@ function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocume
       ]),
       block('（二）年度绩效目标', table && table.goals.length > 0 ? numbered(table.goals) : [NOT_IN_TABLE]),
       block('（三）资金情况', [
-        `年初预算数 ${fmtMoney(b.initial)} 万元，全年预算数 ${fmtMoney(b.adjusted)} 万元，全年执行数 ${fmtMoney(b.executed)} 万元，预算执行率 ${fmtRate(b.rate)}。`,
+        `年初预算数 ${fmtMoney(b.initial)} 万元，全年预算数 ${fmtMoney(b.adjusted)} 万元，全年执行数 ${fmtMoneyOr(b.executed)} 万元，预算执行率 ${fmtRate(b.rate)}。`,
         `资金支出计划：${listOr(plan, NOT_IN_TABLE)}。`,
       ]),
     ],
@@ -57,7 +57,7 @@ function achievement(p: ProjectScore, f: Fmt): SectionView {
     blocks: [
       block(
         '（一）自评得分',
-        [`按“${f.ruleSet}”评分规则，自评总分 ${f.total(p.total)} 分，等级为“${p.grade}”。`],
+        [`按“${f.ruleSet}”评分规则，自评总分 ${f.total(p.total)} 分，等级为“${fmtGrade(p.grade)}”。`],
         tiers,
       ),
       block('（二）年度总体目标完成情况', [p.achievement ?? NOT_FILLED]),
@@ -113,6 +113,11 @@ function application(p: ProjectScore, f: Fmt): SectionView {
   // The actuals have no field for 结果应用: the chapter states the grade and says the text is missing.
   return {
     title: '五、结果应用',
-    blocks: [block(null, [`本项目自评总分 ${f.total(p.total)} 分，等级“${p.grade}”。`, `结果应用情况：${NOT_FILLED}`])],
+    blocks: [
+      block(null, [
+        `本项目自评总分 ${f.total(p.total)} 分，等级“${fmtGrade(p.grade)}”。`,
+        `结果应用情况：${NOT_FILLED}`,
+      ]),
+    ],
   };
 }

@@ -3,8 +3,19 @@ import type { Evaluation, IndicatorScore, ProjectScore } from '../core/scoring/t
 import type { GoalDocument, GoalTable } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
+import { formatExplanation } from './explanation.js';
 import { type ExplanationView, explanations, type SourceView } from './explanation-view.js';
-import { fmtMoney, fmtPoints, fmtRate, fmtScoreBy, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
+import {
+  fmtGrade,
+  fmtMoney,
+  fmtMoneyOr,
+  fmtPoints,
+  fmtRate,
+  fmtScoreBy,
+  NOT_FILLED,
+  NOT_IN_TABLE,
+  STATUS_LABEL,
+} from './format.js';
 import { selfEvaluationReport } from './self-evaluation-report.js';
 import {
   actualText,
@@ -117,8 +128,8 @@ export function selfEvaluationView(
     total: {
       weight: s(sumExact([p.budget.weight, ...p.tiers.map((t) => t.weight)])),
       score: total(p.total),
-      grade: p.grade,
-      steps: p.totalExplanation,
+      grade: fmtGrade(p.grade),
+      steps: p.totalExplanation.map(formatExplanation),
     },
     notes: p.warnings.map((w) => w.message),
     explanations: ex.items,
@@ -137,7 +148,7 @@ function fundsRows(p: ProjectScore, table: GoalTable | undefined, s: (x: number)
       label: '年度资金总额',
       initial: fmtMoney(b.initial),
       adjusted: fmtMoney(b.adjusted),
-      executed: fmtMoney(b.executed),
+      executed: fmtMoneyOr(b.executed),
       weight: s(b.weight),
       rate: fmtRate(b.rate),
       score: s(b.score),

@@ -7,9 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindActuals } from '../../src/core/scoring/bind.js';
 import { type ScoreResult, scoreDocument } from '../../src/core/scoring/index.js';
-import { scoreProject } from '../../src/core/scoring/project.js';
 import type { IndicatorScore, ProjectScore, ScoringRules } from '../../src/core/scoring/types.js';
 import { parseTarget } from '../../src/core/target/parse.js';
 import type { Problem } from '../../src/errors.js';
@@ -178,8 +176,8 @@ export interface CaseRun extends Converted {
 export function scoreCase(c: CaseFile, rules: ScoringRules, opts: ConvertOptions = {}): CaseRun {
   const converted = convertCase(c, opts);
   const result = scoreDocument(converted.goals, converted.actuals, rules);
-  const bound = bindActuals(converted.goals, converted.actuals).projects[0];
-  const project = result.ok ? result.evaluation.projects[0] : bound && scoreProject(bound, rules).score;
+  // Every row the engine can score is scored even when others have errors (per-indicator results).
+  const project = result.evaluation.projects[0];
   if (!project) throw new Error(`${c.title}: 没有评分结果`);
   const errors = result.ok ? [] : result.errors;
   return {

@@ -105,7 +105,7 @@ function actualsCsv(goals: GoalDocument, doc: ActualsDocument): Uint8Array {
         i.score ?? '',
         i.notApplicable ?? '',
         i.reason ?? '',
-        k === 0 ? p.budget.executed : '',
+        k === 0 ? (p.budget.executed ?? '') : '',
       ]);
     });
   }

@@ -9,13 +9,14 @@ import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
 import { fmtActual, fmtMoney, fmtRate, fmtScore } from '../../report/format.js';
-import { printWarnings } from './score.js';
+import { printWarnings, selectedProjects } from './score.js';
 
 export interface MonitorOptions {
   asOf: string;
   rules: string;
   format: string;
   output?: string;
+  project?: string[];
 }
 
 /** `jixiao monitor GOALS ACTUALS --as-of DATE`: spending against plan and time, indicator pace, forecast score. */
@@ -26,6 +27,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
     throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的有效日期（如 2025-06-30），收到“${opts.asOf}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
   const goals = loadGoals(goalsPath);
+  const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   if (actuals.period !== 'mid-year')
     throw new UserError(`${actualsPath} 是年终自评数据（period: ${actuals.period}），运行监控需要 period: mid-year`);
@@ -36,7 +38,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
     );
   }
   const rules = await loadRuleSet(opts.rules);
-  const result = monitorDocument(goals, actuals, rules, opts.asOf);
+  const result = monitorDocument(goals, actuals, rules, opts.asOf, projects ? { projects } : {});
   if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
   const text =
     opts.format === 'json'

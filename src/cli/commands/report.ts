@@ -13,7 +13,7 @@ import type { GoalDocument } from '../../model/goals.js';
 import { fileClaims, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
 import { getRenderer } from '../../report/render.js';
-import { printWarnings } from './score.js';
+import { printWarnings, selectedProjects } from './score.js';
 
 export interface ReportOptions {
   kind: string;
@@ -22,6 +22,7 @@ export interface ReportOptions {
   templates?: string;
   rules: string;
   asOf?: string;
+  project?: string[];
 }
 
 const KINDS: readonly string[] = ['self-evaluation', 'monitoring', 'department'];
@@ -49,13 +50,14 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
     throw new UserError(`-o ${opts.output} 应为文件夹，但它是一个文件`);
   const kind = opts.kind as ReportKind;
   const goals = loadGoals(goalsPath);
+  const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);
   const warnings: Problem[] = [];
   let data: ReportData;
   if (actuals.period === 'year-end') {
     if (opts.asOf) throw new UserError(`--as-of 只用于运行监控；${actualsPath} 是年终自评数据（period: year-end）`);
-    const result = scoreDocument(goals, actuals, rules);
+    const result = scoreDocument(goals, actuals, rules, projects ? { projects } : {});
     if (!result.ok) throw new UserError(`无法评分：${actualsPath} 有 ${result.errors.length} 处问题`, result.errors);
     warnings.push(...result.warnings);
     data = { goals, ruleSet: rules.ruleSet, evaluation: result.evaluation };
@@ -65,7 +67,7 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
     if (actuals.asOf && actuals.asOf !== asOf) {
       throw new UserError(`--as-of ${asOf} 与 ${actualsPath} 中的截止日期 asOf: ${actuals.asOf} 不一致`);
     }
-    const result = monitorDocument(goals, actuals, rules, asOf);
+    const result = monitorDocument(goals, actuals, rules, asOf, projects ? { projects } : {});
     if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
     warnings.push(...result.warnings);
     data = { goals, ruleSet: rules.ruleSet, monitoring: result.monitoring };

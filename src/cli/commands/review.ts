@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { type Review, reviewTable } from '../../core/review.js';
 import { UserError } from '../../errors.js';
 import { loadRuleSet } from '../../io/rules.js';
+import { formatExplanation } from '../../report/explanation.js';
 import { fmtRate, fmtScore } from '../../report/format.js';
 
 /**
@@ -49,10 +50,10 @@ function render(r: Review, decimals: number): string {
     n(b.selfScore),
     n(b.score),
     gap(bGap === null ? null : Math.round(bGap * 1e6) / 1e6),
-    bGap === 0 ? '一致' : b.why.join('；'),
+    bGap === 0 ? '一致' : [...b.steps.map(formatExplanation), ...b.why].join('；'),
   ]);
   for (const i of r.indicators) {
-    const why = i.score === null || i.gap !== 0 ? i.why.join('；') : '一致';
+    const why = i.score === null || i.gap !== 0 ? [...i.steps.map(formatExplanation), ...i.why].join('；') : '一致';
     t.push([i.tier1, i.tier2, i.name, i.target, i.actual, n(i.weight), n(i.selfScore), n(i.score), gap(i.gap), why]);
   }
   const differ = r.indicators.filter((i) => i.gap !== null && i.gap !== 0).length;
@@ -61,7 +62,7 @@ function render(r: Review, decimals: number): string {
     `复核：${r.project || '（未填项目名称）'}　评分规则：${r.ruleSet.label}（${r.ruleSet.id}）`,
     t.toString(),
     `自评总分 ${n(r.selfTotal)}　复核总分 ${n(r.total)}（${r.grade}）　${r.indicators.length} 个指标：${differ} 个得分与规则不同，${unscored} 个无法复核`,
-    ...r.notes.map((x) => `说明：${x}`),
+    ...[...r.notes, ...r.totalSteps.map(formatExplanation)].map((x) => `说明：${x}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -31,12 +31,14 @@ export function executionStatus(
   time = timeProgress(asOf),
 ): ExecutionStatus {
   const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
-  const executed = budget > 0 ? entry.budget.executed / budget : 0;
+  // monitorDocument measures only projects whose executed amount is filled in.
+  const amount = entry.budget.executed ?? 0;
+  const executed = budget > 0 ? amount / budget : 0;
   const planned = plannedShare(table.spendingPlan, asOf, thresholds(r).mode);
   const gap = executed - planned;
   const out: ExecutionStatus = {
     budget,
-    executedAmount: entry.budget.executed,
+    executedAmount: amount,
     planned: share(planned),
     executed: share(executed),
     timeProgress: share(time),

@@ -25,7 +25,7 @@ export function projectedEntry(
 ): ProjectActuals {
   const bands = r.scoring.qualitative.bands;
   const budget = entry.budget.adjusted ?? entry.budget.initial ?? table.budget.total;
-  const executed = entry.budget.forecast ?? Math.min(budget, time > 0 ? entry.budget.executed / time : 0);
+  const executed = entry.budget.forecast ?? Math.min(budget, time > 0 ? (entry.budget.executed ?? 0) / time : 0);
   // Weights are needed only to place a qualitative forecast inside its band.
   let weights: number[] | undefined;
   const weightOf = (i: number) => {

@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
 import { bindActuals, bindProject, projectLabel } from '../scoring/bind.js';
+import { selectProjects } from '../scoring/index.js';
 import { scoreProject } from '../scoring/project.js';
 import type { ScoringRules } from '../scoring/types.js';
 import type { WeightPlan } from '../scoring/weights.js';
@@ -41,10 +42,12 @@ export function monitorDocument(
   actuals: ActualsDocument,
   rules: ScoringRules,
   asOf: string,
+  opts: { projects?: readonly string[] } = {},
 ): MonitorResult {
   const r = rules.ruleSet;
+  const selected = opts.projects ? selectProjects(goals, actuals, opts.projects) : { goals, actuals };
   // A deadline still ahead, or a qualitative item judged by likelihood, has no value to enter yet.
-  const bound = bindActuals(goals, actuals, {
+  const bound = bindActuals(selected.goals, selected.actuals, {
     actualOptional: (ind, e) =>
       ind.target.direction === 'deadline' || ind.target.direction === 'qualitative' || e.kind === 'qualitative',
   });
@@ -58,13 +61,23 @@ export function monitorDocument(
     const where = projectLabel(p.table);
     const planIssues = planProblems(p.table.spendingPlan, asOf, where);
     errors.push(...planIssues);
-    if (planIssues.length > 0) continue;
+    // Monitoring needs every project filled in: its problems are reported, all at once.
+    const before = errors.length;
+    errors.push(...p.problems);
+    for (const b of p.indicators) {
+      const problem = b.invalid ?? b.unfilled;
+      if (problem) errors.push(problem);
+    }
+    const executed = p.entry.budget.executed;
+    if (executed === undefined && !p.unfilled)
+      errors.push({ code: 'missing-executed', where, message: '未填写截至监控日执行数' });
+    if (planIssues.length > 0 || errors.length > before || executed === undefined) continue;
     const execution = executionStatus(p.table, p.entry, asOf, r, time);
     if (execution.status !== 'green' && !execution.reason) {
       warnings.push({
         code: 'execution-behind',
         where,
-        message: `预算执行${STATUS_LABEL[execution.status]}灯（落后计划 ${pp(execution.gap)} 个百分点），须填写偏差原因（budget.reason）`,
+        message: `预算执行${STATUS_LABEL[execution.status]}灯（落后计划 ${pp(execution.gap)} 个百分点），须填写执行偏差原因`,
       });
     }
     const paces = p.table.indicators.map((ind, i) => {
@@ -92,7 +105,7 @@ export function monitorDocument(
         errors,
       );
       if (pace.status !== 'green' && (!b.entry.reason || !b.entry.cause)) {
-        const missing = [b.entry.reason ? '' : '偏差原因 reason', b.entry.cause ? '' : '偏差原因类别 cause']
+        const missing = [b.entry.reason ? '' : '偏差原因', b.entry.cause ? '' : '偏差原因类别']
           .filter(Boolean)
           .join('和');
         warnings.push({
@@ -114,17 +127,8 @@ export function monitorDocument(
   // Every projected project scored by the year-end engine (shared weight plans), as the self-evaluation will be.
   for (const x of pending) {
     // Bound directly: the projected entry was built row for row from its own table.
-    const forecastErrors: Problem[] = [];
-    const { score: s, errors: scoreErrors } = scoreProject(
-      bindProject(x.table, x.entry, forecastErrors),
-      rules,
-      plans,
-      {
-        explain: false,
-      },
-    );
-    forecastErrors.push(...scoreErrors);
-    errors.push(...forecastErrors.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
+    const s = scoreProject(bindProject(x.table, x.entry), rules, plans, { explain: false });
+    errors.push(...s.problems.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
     if (errors.length === 0)
       projects.push({
         code: x.table.code,
@@ -134,9 +138,9 @@ export function monitorDocument(
         indicators: x.paces.map((pace, i) => Object.assign(pace, { forecastScore: s.indicators[i]?.score ?? 0 })),
         forecast: {
           total: s.total,
-          grade: s.grade,
+          grade: s.grade ?? '',
           budgetScore: s.budget.score,
-          executed: s.budget.executed,
+          executed: s.budget.executed ?? 0,
           rate: s.budget.rate,
         },
       });

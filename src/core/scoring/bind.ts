@@ -6,6 +6,9 @@ import { type ActualValue, parseActual } from '../actual.js';
 export interface BoundIndicator {
   entry: IndicatorActual;
   actual: ActualValue | null;
+  /** Nothing entered yet (no actual, grade or 不适用), or what was entered does not read; located. */
+  unfilled?: Problem;
+  invalid?: Problem;
 }
 
 export interface BoundProject {
@@ -13,6 +16,10 @@ export interface BoundProject {
   entry: ProjectActuals;
   /** In goal-table order; one per indicator of the table. */
   indicators: BoundIndicator[];
+  /** Problems of the project as a whole: its name, entries that match no indicator, no entry at all. */
+  problems: Problem[];
+  /** Nothing of the project is filled in yet (no 全年执行数, no actual): one problem says so, not one per row. */
+  unfilled: boolean;
 }
 
 export const projectLabel = (t: { code: string; name: string }) => `项目 ${t.code}（${t.name}）`;
@@ -33,47 +40,37 @@ export function bindActuals(
 ): { projects: BoundProject[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const byCode = new Map(goals.projects.map((t) => [t.code, t]));
-  const seen = new Set<string>();
-  const projects: BoundProject[] = [];
+  const entries = new Map<string, ProjectActuals>();
   actuals.projects.forEach((entry, pi) => {
     const table = byCode.get(entry.code);
     if (!table) {
       problems.push({
         code: 'unknown-project',
-        where: `projects[${pi}]`,
+        where: `实际完成情况第${pi + 1}个项目`,
         message: `目标表中没有项目编码“${entry.code}”`,
       });
-      return;
-    }
-    if (seen.has(entry.code)) {
+    } else if (entries.has(entry.code)) {
       problems.push({ code: 'duplicate-project', where: projectLabel(table), message: '实际完成情况中重复出现' });
-      return;
-    }
-    seen.add(entry.code);
-    if (entry.name && entry.name !== table.name) {
-      problems.push({
-        code: 'project-name',
-        where: projectLabel(table),
-        message: `项目名称“${entry.name}”与目标表不一致`,
-      });
-    }
-    projects.push(bindProject(table, entry, problems, opts));
+    } else entries.set(entry.code, entry);
   });
-  for (const t of goals.projects) {
-    if (!seen.has(t.code))
-      problems.push({ code: 'missing-project', where: projectLabel(t), message: '缺少该项目的实际完成情况' });
-  }
+  // Every project of the goal table is bound: one without an entry is wholly unfilled.
+  const projects = goals.projects.map((table) => {
+    const entry = entries.get(table.code);
+    if (entry) return bindProject(table, entry, opts);
+    const bound = bindProject(table, { code: table.code, budget: {}, indicators: [] }, opts);
+    bound.problems.push({ code: 'missing-project', where: projectLabel(table), message: '缺少该项目的实际完成情况' });
+    return bound;
+  });
   return { projects, problems };
 }
 
 /** One project's entries bound to its table (the entry's code is not checked here). */
-export function bindProject(
-  table: GoalTable,
-  entry: ProjectActuals,
-  problems: Problem[],
-  opts: BindOptions = {},
-): BoundProject {
+export function bindProject(table: GoalTable, entry: ProjectActuals, opts: BindOptions = {}): BoundProject {
   const where = projectLabel(table);
+  const problems: Problem[] = [];
+  if (entry.name && entry.name !== table.name) {
+    problems.push({ code: 'project-name', where, message: `项目名称“${entry.name}”与目标表不一致` });
+  }
   const slots: (IndicatorActual | undefined)[] = new Array(table.indicators.length);
   entry.indicators.forEach((ia, k) => {
     // Fast path: the entry sits at its own row, as the template writes it.
@@ -96,28 +93,36 @@ export function bindProject(
       problems.push({ code: 'duplicate-indicator', where: label, message: '同一指标填写了两次' });
     else slots[free[0] as number] = ia;
   });
+  const empty = entry.budget.executed === undefined && entry.indicators.every((e) => !filled(e));
   const indicators = table.indicators.map((ind, i): BoundIndicator => {
     const e = slots[i];
     const label = `${where} 指标“${ind.name}”`;
     if (!e) {
-      problems.push({
+      // A wholly unfilled project is said once; a missing row of a filled one is named.
+      const unfilled = {
         code: 'missing-actual',
         where: label,
-        message: '缺少实际完成值（不适用的指标请填写 notApplicable 及原因）',
-      });
-      return { entry: { name: ind.name }, actual: null };
+        message: '缺少实际完成值（不适用的指标请填写不适用原因）',
+      };
+      return empty
+        ? { entry: { name: ind.name }, actual: null }
+        : { entry: { name: ind.name }, actual: null, unfilled };
     }
     if (e.actual === undefined || e.actual === null || e.actual === '') {
       const needsActual = !e.notApplicable && !e.grade && !opts.actualOptional?.(ind, e);
-      if (needsActual) problems.push({ code: 'missing-actual', where: label, message: '缺少实际完成值 actual' });
-      return { entry: e, actual: null };
+      if (!needsActual || empty) return { entry: e, actual: null };
+      return { entry: e, actual: null, unfilled: { code: 'missing-actual', where: label, message: '缺少实际完成值' } };
     }
     const parsed = parseActual(e.actual, table.year);
-    if (!parsed.ok) {
-      problems.push({ code: 'bad-actual', where: label, message: parsed.message });
-      return { entry: e, actual: null };
-    }
+    if (!parsed.ok)
+      return { entry: e, actual: null, invalid: { code: 'bad-actual', where: label, message: parsed.message } };
     return { entry: e, actual: parsed.value };
   });
-  return { table, entry, indicators };
+  if (empty && problems.length === 0 && entry.indicators.length > 0)
+    problems.push({ code: 'project-unfilled', where, message: '该项目尚未填写（全年执行数和各指标实际完成值均为空）' });
+  return { table, entry, indicators, problems, unfilled: empty };
 }
+
+/** The evaluator wrote something for this indicator. */
+const filled = (e: IndicatorActual) =>
+  (e.actual !== undefined && e.actual !== null && e.actual !== '') || Boolean(e.grade || e.notApplicable || e.override);

@@ -1,11 +1,11 @@
 import type { Problem } from '../../errors.js';
 import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
-import { num } from '../rounding.js';
 import { convert, unitInfo } from '../units.js';
+import type { Step } from './steps.js';
 
 export type UnitComparison =
-  | { ok: true; value: number; unit: string | null; note?: string; warnings: Problem[] }
+  | { ok: true; value: number; unit: string | null; converted?: Step; warnings: Problem[] }
   | { ok: false; message: string };
 
 /**
@@ -37,7 +37,13 @@ export function compareUnits(
       ok: true,
       value: c.value,
       unit: tu,
-      note: `实际完成值 ${actual.raw} 换算为 ${num(c.value)}${tu}${c.approximate ? '（按月30天、年365天近似换算）' : ''}`,
+      converted: {
+        kind: 'unit-converted',
+        actual: actual.raw,
+        value: c.value,
+        unit: tu,
+        approximate: Boolean(c.approximate),
+      },
       warnings,
     };
   }

@@ -1,14 +1,15 @@
 import type { Problem } from '../../errors.js';
 import type { IndicatorActual, QualitativeGrade } from '../../model/actuals.js';
 import type { Indicator } from '../../model/goals.js';
-import type { Formula, RuleSet } from '../../model/rule-set.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { RangeTarget, Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
-import { describeRounding, num, round } from '../rounding.js';
+import { num, round } from '../rounding.js';
 import { satisfies } from '../target/operators.js';
 import { cleanFloat } from '../units.js';
 import { BUILTINS } from './builtins.js';
 import { compareUnits } from './compare-units.js';
+import type { FormulaRef, RuleSource, Step } from './steps.js';
 import type { Explanation, IndicatorStatus, ScoringRules } from './types.js';
 
 export interface IndicatorInput {
@@ -17,7 +18,7 @@ export interface IndicatorInput {
   actual: ActualValue | null;
   weight: number;
   where: string;
-  /** No step sentences (explain: false): the monitoring forecast needs the scores only. */
+  /** No explanation steps (explain: false): the monitoring forecast needs the scores only. */
   quiet?: boolean;
 }
 
@@ -39,20 +40,15 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const target = indicator.target;
   const r = rules.ruleSet;
   if (entry.notApplicable) {
-    const e = explain(
-      'scoring.notApplicable',
-      '不适用，不计分，分值按比例分摊',
-      r.scoring.notApplicable.source,
-      r,
-      input.quiet,
-    );
-    note(e, () => `不适用：${entry.notApplicable}`);
+    const e = explain('scoring.notApplicable', { notApplicable: true }, r.scoring.notApplicable.source, r, input.quiet);
+    const reason = entry.notApplicable;
+    note(e, () => ({ kind: 'not-applicable', reason }));
     return { ruleScore: 0, status: 'not-applicable', explanation: e, errors: [], warnings: [] };
   }
   const fail = (message: string, code = 'cannot-score'): IndicatorOutcome => ({
     ruleScore: 0,
-    status: 'missed',
-    explanation: explain('-', '-', '-', r, input.quiet),
+    status: 'invalid',
+    explanation: unscored(r, input.quiet),
     errors: [{ code, where, message }],
     warnings: [],
   });
@@ -61,7 +57,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   // A number that cannot be measured (意识 ≥95% with no survey) may be judged by grade, and the report says so.
   if (entry.grade && (input.actual === null || input.actual.kind === 'text')) {
     const out = scoreQualitative(input, r);
-    note(out.explanation, () => `指标值 ${target.raw} 为定量，未填写实测值，评价人按定性分档评价`, 'first');
+    note(out.explanation, () => ({ kind: 'graded-quantitative', target: target.raw }), 'first');
     return out;
   }
   if (input.actual === null) return fail('缺少实际完成值', 'missing-actual');
@@ -78,10 +74,11 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const a = target.direction === 'range' ? target.min : target.value;
   const b = units.value;
   const met = isMet(target, b);
-  const e = explain(`scoring.${kind}`, formulaText(rule.formula), rule.source, r, input.quiet);
+  const e = explain(`scoring.${kind}`, rule.formula, rule.source, r, input.quiet);
   e.inputs = { A: a, B: b, w: weight };
-  if (units.unit) e.inputs.单位 = units.unit;
-  if (units.note) note(e, () => units.note as string);
+  if (units.unit) e.inputs.unit = units.unit;
+  const converted = units.converted;
+  if (converted) note(e, () => converted);
   let points: number;
   if ('expr' in rule.formula) {
     const expr = rule.formula.expr;
@@ -96,16 +93,19 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
       rate: 0,
       cap: weight,
     };
-    points = f.evaluate(scope);
-    note(e, () => `${expr} = ${fmt(points)}`);
+    const result = f.evaluate(scope);
+    points = result;
+    note(e, () => ({ kind: 'custom-formula', expr, result: cleanFloat(result) }));
   } else {
-    const builtin = BUILTINS[rule.formula.builtin];
-    if (!builtin) return fail(`未知的内置公式“${rule.formula.builtin}”`, 'formula');
+    const id = rule.formula.builtin;
+    const builtin = BUILTINS[id];
+    if (!builtin) return fail(`未知的内置公式“${id}”`, 'formula');
     const share = builtin.share(a, b, { max: (target as RangeTarget).max });
-    points = share * weight;
-    note(e, () => `${builtin.text}：A=${fmt(a)}，B=${fmt(b)}，w=${fmt(weight)} → ${fmt(points)}`);
+    const result = share * weight;
+    points = result;
+    note(e, () => ({ kind: 'formula', builtin: id, a, b, w: weight, result: cleanFloat(result) }));
   }
-  if (met) note(e, () => `实际完成值 ${fmt(b)}${units.unit ?? ''} 达到指标值 ${target.raw}`, 'first');
+  if (met) note(e, () => ({ kind: 'met', actual: b, unit: units.unit, target: target.raw }), 'first');
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
   if (actual.bound) {
@@ -139,27 +139,19 @@ function isMet(t: Exclude<Target, { direction: 'invalid' | 'qualitative' | 'dead
 function scoreDeadline(target: Extract<Target, { direction: 'deadline' }>, input: IndicatorInput, r: RuleSet) {
   const { actual, weight, where } = input;
   const rule = r.scoring.deadline;
-  const e = explain(
-    'scoring.deadline',
-    `按期完成得满分，逾期得${fmt(rule.lateShare * 100)}%`,
-    rule.source,
-    r,
-    input.quiet,
-  );
+  const e = explain('scoring.deadline', { deadline: { lateShare: rule.lateShare } }, rule.source, r, input.quiet);
   const errors: Problem[] = [];
   if (target.date === null) errors.push({ code: 'deadline-year', where, message: `时限“${target.raw}”缺少年份` });
   if (actual?.kind !== 'date') {
     errors.push({ code: 'actual-not-date', where, message: `实际完成值“${actual?.raw}”应为完成日期（如 2025-11-20）` });
   }
   if (errors.length > 0 || actual?.kind !== 'date' || target.date === null) {
-    return { ruleScore: 0, status: 'missed' as const, explanation: e, errors, warnings: [] };
+    return { ruleScore: 0, status: 'invalid' as const, explanation: e, errors, warnings: [] };
   }
   const met = target.op === '<' ? actual.date < target.date : actual.date <= target.date;
-  e.inputs = { 期限: target.date, 完成日期: actual.date, w: weight };
-  note(
-    e,
-    () => `${actual.date} ${met ? '未超过' : '晚于'}期限 ${target.date}${target.op === '<' ? '（不含当日）' : ''}`,
-  );
+  const deadline = target.date;
+  e.inputs = { deadline, completed: actual.date, w: weight };
+  note(e, () => ({ kind: 'deadline', completed: actual.date, deadline, met, exclusive: target.op === '<' }));
   const outcome = finish(met ? weight : rule.lateShare * weight, weight, true, e, r);
   return { ...outcome, status: met ? ('met' as const) : ('missed' as const), errors: [], warnings: [] };
 }
@@ -173,35 +165,39 @@ const GRADE_WORDS: [RegExp, QualitativeGrade][] = [
 function scoreQualitative(input: IndicatorInput, r: RuleSet): IndicatorOutcome {
   const { entry, actual, weight, where } = input;
   const rule = r.scoring.qualitative;
-  const e = explain('scoring.qualitative', '定性指标：按完成等级在分档内由评价人打分', rule.source, r, input.quiet);
+  const e = explain('scoring.qualitative', { qualitative: true }, rule.source, r, input.quiet);
   let grade = entry.grade;
   if (!grade && actual?.kind === 'text') {
-    grade = GRADE_WORDS.find(([re]) => re.test(actual.text))?.[1];
-    if (grade) note(e, () => `实际完成值“${actual.raw}”视为“${grade}”`);
+    const read = GRADE_WORDS.find(([re]) => re.test(actual.text))?.[1];
+    grade = read;
+    if (read) note(e, () => ({ kind: 'grade-from-text', actual: actual.raw, grade: read }));
   }
+  // The grade is kept on a failure: a reviewer may still score the grade alone.
   const fail = (message: string): IndicatorOutcome => ({
     ruleScore: 0,
-    status: 'missed',
+    status: 'invalid',
     explanation: e,
     errors: [{ code: 'qualitative', where, message }],
     warnings: [],
+    ...(grade ? { grade } : {}),
   });
-  if (!grade) return fail(`定性指标须填写完成等级 grade（${rule.bands.map((b) => b.grade).join(' / ')}）`);
+  if (!grade) return fail(`定性指标须填写完成等级（${rule.bands.map((b) => b.grade).join(' / ')}）`);
   const band = rule.bands.find((b) => b.grade === grade);
   if (!band) return fail(`完成等级“${grade}”不在规则集的分档中`);
   const top = band.max >= 1;
   const lo = round(band.min * weight, { decimals: 2, mode: 'half-up' });
   const hi = cleanFloat(band.max * weight);
   const bandText = `${fmt(lo)}（含）–${fmt(hi)}${top ? '（含）' : ''}`;
-  e.inputs = { 等级: grade, w: weight, 分档: bandText };
+  e.inputs = { grade, w: weight, band: { min: lo, max: hi, maxIncluded: top } };
   let score = entry.score;
   if (score === undefined) {
-    if (!top) return fail(`完成等级为“${grade}”时须在 ${bandText} 分之间填写得分 score`);
+    if (!top) return fail(`完成等级为“${grade}”时须在 ${bandText} 分之间填写得分`);
     score = weight;
-    note(e, () => `“${grade}”未填写得分，按该档上限 ${fmt(weight)} 分计`);
+    const g = grade;
+    note(e, () => ({ kind: 'grade-top', grade: g, score: weight }));
   } else {
     const given = score;
-    note(e, () => `评价人在“${band.label}”档（${bandText}分）内打分 ${fmt(given)}`);
+    note(e, () => ({ kind: 'grade-score', label: band.label, min: lo, max: hi, maxIncluded: top, score: given }));
   }
   if (score < lo - 1e-9 || (top ? score > hi + 1e-9 : score >= hi - 1e-9)) {
     return fail(`得分 ${fmt(score)} 不在“${grade}”的分档 ${bandText} 分之内`);
@@ -211,14 +207,10 @@ function scoreQualitative(input: IndicatorInput, r: RuleSet): IndicatorOutcome {
   return { ...outcome, status, grade, errors: [], warnings: [] };
 }
 
-function formulaText(f: Formula): string {
-  return 'expr' in f ? f.expr : (BUILTINS[f.builtin]?.text ?? f.builtin);
-}
-
 /** Shared by every quiet explanation; frozen, so a step pushed around note() fails loudly. */
-const NO_STEPS: string[] = Object.freeze([]) as unknown as string[];
+const NO_STEPS: Step[] = Object.freeze([]) as unknown as Step[];
 
-export function explain(rule: string, formula: string, source: string, r: RuleSet, quiet = false): Explanation {
+export function explain(rule: string, formula: FormulaRef, source: RuleSource, r: RuleSet, quiet = false): Explanation {
   return {
     rule,
     formula,
@@ -227,15 +219,20 @@ export function explain(rule: string, formula: string, source: string, r: RuleSe
     steps: quiet ? NO_STEPS : [],
     unrounded: 0,
     capped: false,
-    rounding: describeRounding(r.rounding.indicator),
+    rounding: r.rounding.indicator,
   };
 }
 
-/** Add a step sentence, built only when the explanation is not quiet (the sentences cost more than the score). */
-export function note(e: Explanation, sentence: () => string, at: 'first' | 'last' = 'last'): void {
+/** The explanation of a result no rule was applied to (unfilled, or what was entered cannot be scored). */
+export function unscored(r: RuleSet, quiet = false): Explanation {
+  return { ...explain('', { notApplicable: true }, '', r, quiet), rule: null, formula: null, source: null };
+}
+
+/** Add a step, built only when the explanation is not quiet (explain: false skips the work). */
+export function note(e: Explanation, step: () => Step, at: 'first' | 'last' = 'last'): void {
   if (e.steps === NO_STEPS) return;
-  if (at === 'first') e.steps.unshift(sentence());
-  else e.steps.push(sentence());
+  if (at === 'first') e.steps.unshift(step());
+  else e.steps.push(step());
 }
 
 /** Cap at the weight (when the rule says so), clamp at 0, round as the rule set says. */
@@ -247,8 +244,8 @@ export function finish(points: number, weight: number, cap: boolean, e: Explanat
   if (cap && score > weight) score = weight;
   e.unrounded = unrounded;
   e.capped = capped;
-  if (capped) note(e, () => `超过分值，按分值 ${fmt(weight)} 封顶`);
+  if (capped) note(e, () => ({ kind: 'cap', weight }));
   if (score !== unrounded && !capped)
-    note(e, () => `${describeRounding(r.rounding.indicator)}：${fmt(unrounded)} → ${fmt(score)}`);
+    note(e, () => ({ kind: 'rounding', rounding: r.rounding.indicator, from: unrounded, to: score }));
   return { ruleScore: score, explanation: e };
 }

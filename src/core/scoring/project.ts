@@ -1,70 +1,54 @@
 import type { Problem } from '../../errors.js';
 import type { RuleSet } from '../../model/rule-set.js';
-import { describeRounding, num, round, sumExact } from '../rounding.js';
+import { num, round, sumExact } from '../rounding.js';
 import { cleanFloat } from '../units.js';
 import type { BoundProject } from './bind.js';
 import { projectLabel } from './bind.js';
-import { BUILTINS } from './builtins.js';
-import { explain, finish, note, scoreIndicator } from './indicator.js';
-import type { BudgetScore, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './types.js';
+import { explain, finish, note, scoreIndicator, unscored } from './indicator.js';
+import type { Step } from './steps.js';
+import type { BudgetScore, Incomplete, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './types.js';
 import { cachedPlanWeights, type WeightInput, type WeightPlan } from './weights.js';
 
 const fmt = num;
 
-/** Score one project: execution rate, every indicator, tier subtotals, total and grade. */
+/**
+ * Score one project: execution rate, every indicator, tier subtotals, total and grade. What cannot be scored
+ * (unfilled, invalid) counts 0 and marks the project incomplete; its problems stay on the row they belong to.
+ */
 export function scoreProject(
   p: BoundProject,
   rules: ScoringRules,
   cache: Map<string, WeightPlan> = new Map(),
   opts: ScoreOptions = {},
-): { score: ProjectScore; errors: Problem[] } {
+): ProjectScore {
   const r = rules.ruleSet;
   const quiet = opts.explain === false;
   const where = projectLabel(p.table);
-  const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const plan = weightPlan(p, r, where, cache);
-  errors.push(...plan.problems);
+  const own = [...p.problems, ...plan.problems];
 
   const indicators = p.table.indicators.map((ind, i): IndicatorScore => {
     const bound = p.indicators[i] ?? { entry: { name: ind.name }, actual: null };
     const entry = bound.entry;
     const weight = plan.weights[i] ?? 0;
     const label = `${where} 第${i + 1}项指标“${ind.name}”`;
-    const out = scoreIndicator({ indicator: ind, entry, actual: bound.actual, weight, where: label, quiet }, rules);
-    // A missing actual was already reported when binding.
-    if (out.errors.length > 0)
-      errors.push(...out.errors.filter((e) => !(e.code === 'missing-actual' && bound.actual === null)));
-    if (out.warnings.length > 0) warnings.push(...out.warnings);
-    let score = out.ruleScore;
-    let override: IndicatorScore['override'];
-    if (entry.override) {
-      if (!entry.override.reason) {
-        warnings.push({
-          code: 'override-without-reason',
-          where: label,
-          message: `评价人调整分 ${entry.override.score} 未说明理由，不予采用，按规则得分 ${out.ruleScore}`,
-        });
-      } else if (entry.override.score > weight) {
-        errors.push({
-          code: 'override-above-weight',
-          where: label,
-          message: `评价人调整分 ${entry.override.score} 超过该指标分值 ${weight}`,
-        });
-      } else {
-        score = round(entry.override.score, r.rounding.indicator);
-        override = { score, reason: entry.override.reason };
-        const reason = entry.override.reason;
-        note(out.explanation, () => `评价人调整为 ${fmt(score)} 分（规则得分 ${fmt(out.ruleScore)}），理由：${reason}`);
-      }
-    }
-    if ((out.status === 'missed' || out.status === 'partial') && !entry.reason && out.errors.length === 0) {
-      warnings.push({
-        code: 'missed-without-reason',
-        where: label,
-        message: '未完成指标值，须填写偏差原因分析（reason）',
-      });
-    }
+    // Not scored: what was entered does not read, or nothing is entered yet (a wholly unfilled project is said
+    // once). A target that cannot be read is said even before the row is filled in.
+    const badTarget = ind.target.direction === 'invalid';
+    const unfilled = bound.unfilled || (p.unfilled && !entry.notApplicable);
+    const skip = bound.invalid ? 'invalid' : unfilled && !badTarget ? 'unfilled' : null;
+    const out = skip
+      ? null
+      : scoreIndicator({ indicator: ind, entry, actual: bound.actual, weight, where: label, quiet }, rules);
+    if (out && out.warnings.length > 0) warnings.push(...out.warnings);
+    const problems = bound.invalid
+      ? [bound.invalid]
+      : bound.unfilled
+        ? [...(out?.errors ?? []), bound.unfilled]
+        : (out?.errors ?? []);
+    const status = skip ?? (problems.length > 0 ? 'invalid' : (out?.status ?? 'invalid'));
+    const ruleScore = status === 'invalid' ? 0 : (out?.ruleScore ?? 0);
     const result: IndicatorScore = {
       no: i + 1,
       tier1: ind.tier1,
@@ -72,45 +56,57 @@ export function scoreProject(
       name: ind.name,
       target: ind.target,
       actual: bound.actual,
-      status: out.status,
+      status,
       weight,
       baseWeight: plan.base[i] ?? 0,
-      ruleScore: out.ruleScore,
-      score,
-      explanation: out.explanation,
+      ruleScore,
+      score: ruleScore,
+      explanation: out?.explanation ?? unscored(r, quiet),
+      problems,
     };
     // Optional fields are set only when present (no temporary objects: this runs once per indicator).
-    if (out.grade) result.grade = out.grade;
-    if (override) result.override = override;
+    if (out?.grade) result.grade = out.grade;
     if (entry.notApplicable) result.notApplicable = entry.notApplicable;
     if (entry.reason) result.reason = entry.reason;
     if (entry.remedy) result.remedy = entry.remedy;
     if (entry.evidence) result.evidence = entry.evidence;
+    if (status === 'unfilled' || status === 'invalid') return result;
+    if (entry.override) applyOverride(result, entry.override, label, r, warnings);
+    if ((result.status === 'missed' || result.status === 'partial') && !entry.reason) {
+      warnings.push({ code: 'missed-without-reason', where: label, message: '未完成指标值，须填写偏差原因分析' });
+    }
     return result;
   });
 
-  const budget = scoreBudget(p, r, rules, where, warnings, errors, quiet);
+  const budget = scoreBudget(p, r, rules, where, warnings, quiet);
   const tiers = plan.tiers.map((t) => ({
     name: t.name,
     weight: t.weight,
     score: sumExact(indicators.filter((x) => x.tier1 === t.name).map((x) => x.score)),
   }));
   const sum = sumExact([budget.score, ...tiers.map((t) => t.score)]);
-  const totalExplanation = quiet
+  const totalExplanation: Step[] = quiet
     ? []
     : [
-        `预算执行率 ${fmt(budget.score)} + ${tiers.map((t) => `${t.name} ${fmt(t.score)}`).join(' + ')} = ${fmt(sum)}`,
+        { kind: 'total-sum', budget: budget.score, tiers: tiers.map((t) => ({ name: t.name, score: t.score })), sum },
         ...plan.notes,
       ];
   let total = sum;
-  if (r.totalCeiling.byExecutionRate && total > budget.rate * 100) {
+  if (r.totalCeiling.byExecutionRate && budget.state === 'scored' && total > budget.rate * 100) {
     total = cleanFloat(budget.rate * 100);
-    if (!quiet) totalExplanation.push(`总分不超过执行率×100 = ${fmt(total)}（${r.totalCeiling.source}）`);
+    if (!quiet)
+      totalExplanation.push({
+        kind: 'total-ceiling',
+        ceiling: total,
+        rule: 'totalCeiling',
+        source: r.totalCeiling.source,
+      });
   }
   const rounded = round(total, r.rounding.total);
   if (rounded !== total && !quiet)
-    totalExplanation.push(`${describeRounding(r.rounding.total)}：${fmt(total)} → ${fmt(rounded)}`);
-  const grade = gradeOf(rounded, r);
+    totalExplanation.push({ kind: 'rounding', rounding: r.rounding.total, from: total, to: rounded });
+  const incomplete = incompleteOf(indicators, budget, own.length);
+  const problems = [...own, ...budget.problems, ...indicators.flatMap((i) => i.problems)];
   const score: ProjectScore = {
     code: p.table.code,
     name: p.table.name,
@@ -119,12 +115,59 @@ export function scoreProject(
     tiers,
     indicators,
     total: rounded,
-    grade,
+    grade: incomplete ? null : gradeOf(rounded, r),
+    incomplete,
     totalExplanation,
     ...(p.entry.achievement ? { achievement: p.entry.achievement } : {}),
+    problems,
     warnings,
   };
-  return { score, errors };
+  return score;
+}
+
+function incompleteOf(indicators: IndicatorScore[], budget: BudgetScore, project: number): Incomplete | null {
+  let unfilled = 0;
+  let invalid = 0;
+  for (const i of indicators) {
+    if (i.status === 'unfilled') unfilled++;
+    else if (i.status === 'invalid') invalid++;
+  }
+  const b = budget.state === 'scored' ? null : budget.state;
+  return unfilled + invalid + project === 0 && b === null ? null : { unfilled, invalid, budget: b, project };
+}
+
+/** The evaluator's override counts only with a written reason and within the weight. */
+function applyOverride(
+  result: IndicatorScore,
+  override: { score: number; reason?: string | undefined },
+  label: string,
+  r: RuleSet,
+  warnings: Problem[],
+): void {
+  if (!override.reason) {
+    warnings.push({
+      code: 'override-without-reason',
+      where: label,
+      message: `评价人调整分 ${override.score} 未说明理由，不予采用，按规则得分 ${result.ruleScore}`,
+    });
+  } else if (override.score > result.weight) {
+    result.status = 'invalid';
+    result.score = 0;
+    result.ruleScore = 0;
+    result.problems = [];
+    result.problems.push({
+      code: 'override-above-weight',
+      where: label,
+      message: `评价人调整分 ${override.score} 超过该指标分值 ${result.weight}`,
+    });
+  } else {
+    const score = round(override.score, r.rounding.indicator);
+    const reason = override.reason;
+    result.score = score;
+    result.override = { score, reason };
+    const ruleScore = result.ruleScore;
+    note(result.explanation, () => ({ kind: 'override', score, ruleScore, reason }));
+  }
 }
 
 export function gradeOf(total: number, r: RuleSet): string {
@@ -138,7 +181,6 @@ function scoreBudget(
   rules: ScoringRules,
   where: string,
   warnings: Problem[],
-  errors: Problem[],
   quiet: boolean,
 ): BudgetScore {
   const b = p.entry.budget;
@@ -146,31 +188,35 @@ function scoreBudget(
   const adjusted = b.adjusted ?? initial;
   const rule = r.execution;
   const weight = rule.weight;
+  const base = { initial, adjusted, executed: b.executed ?? null, rate: 0, weight, score: 0 };
+  const reason = b.reason ? { reason: b.reason } : {};
+  const executed = b.executed;
+  if (executed === undefined) {
+    // A wholly unfilled project says so once (its own problem); otherwise the missing figure is named.
+    const problems = p.unfilled
+      ? []
+      : [{ code: 'missing-executed', where: `${where} 预算执行率`, message: '未填写全年执行数' }];
+    return { ...base, state: 'unfilled', ...reason, explanation: unscored(r, quiet), problems };
+  }
+  if (adjusted <= 0) {
+    const problems = [{ code: 'budget-zero', where, message: '全年预算数为0，无法计算预算执行率' }];
+    return { ...base, state: 'invalid', ...reason, explanation: unscored(r, quiet), problems };
+  }
   // Score from the exact rate; only the reported rate is rounded (no double rounding at a boundary).
-  const exactRate = adjusted > 0 ? b.executed / adjusted : 0;
+  const exactRate = executed / adjusted;
   const rate = round(exactRate, { decimals: 4, mode: 'half-up' });
-  if (adjusted <= 0) errors.push({ code: 'budget-zero', where, message: '全年预算数为0，无法计算预算执行率' });
-  const e = explain(
-    'execution',
-    'expr' in rule.formula ? rule.formula.expr : (BUILTINS[rule.formula.builtin]?.text ?? ''),
-    rule.source,
-    r,
-    quiet,
-  );
-  e.inputs = { 全年预算数: adjusted, 全年执行数: b.executed, 执行率: rate, w: weight };
-  note(
-    e,
-    () => `执行率 = ${fmt(b.executed)}/${fmt(adjusted)} = ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}%`,
-  );
+  const e = explain('execution', rule.formula, rule.source, r, quiet);
+  e.inputs = { adjusted, executed, rate, w: weight };
+  note(e, () => ({ kind: 'execution-rate', executed, adjusted, rate }));
   const cap = rule.cap;
   const share = cap === null ? exactRate : Math.min(exactRate, cap);
-  if (cap !== null && rate > cap) note(e, () => `执行率超过 ${fmt(cap * 100)}%，按 ${fmt(cap * 100)}% 计`);
+  if (cap !== null && rate > cap) note(e, () => ({ kind: 'rate-cap', cap }));
   let points = share * weight;
   if ('expr' in rule.formula) {
     const f = rules.formulas?.execution;
     if (f)
       points = f.evaluate({
-        actual: b.executed,
+        actual: executed,
         target: adjusted,
         weight,
         ratio: exactRate,
@@ -179,25 +225,18 @@ function scoreBudget(
         cap: weight,
       });
   }
-  note(e, () => `得分 = ${fmt(share)}×${fmt(weight)} = ${fmt(points)}`);
+  const result = points;
+  // Steps hold clean decimals (0.35/10 is 0.034999… in binary): JSON readers get the figures as printed.
+  note(e, () => ({ kind: 'execution-score', share: cleanFloat(share), weight, result: cleanFloat(result) }));
   const { ruleScore } = finish(points, weight, rule.cap !== null, e, r);
   if (rule.explainBelow !== null && rate < rule.explainBelow && !b.reason) {
     warnings.push({
       code: 'execution-below',
       where,
-      message: `预算执行率 ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}% 低于 ${fmt(rule.explainBelow * 100)}%，须说明原因（budget.reason）`,
+      message: `预算执行率 ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}% 低于 ${fmt(rule.explainBelow * 100)}%，须说明执行偏差原因`,
     });
   }
-  return {
-    initial,
-    adjusted,
-    executed: b.executed,
-    rate,
-    weight,
-    score: ruleScore,
-    ...(b.reason ? { reason: b.reason } : {}),
-    explanation: e,
-  };
+  return { ...base, rate, score: ruleScore, state: 'scored', ...reason, explanation: e, problems: [] };
 }
 
 /** The project's weight plan: 分值 stated in the actuals win over the goal table's; 不适用 from the actuals. */

@@ -1,8 +1,9 @@
 import type { Problem } from '../../errors.js';
 import type { QualitativeGrade } from '../../model/actuals.js';
-import type { RuleSet } from '../../model/rule-set.js';
+import type { Rounding, RuleSet } from '../../model/rule-set.js';
 import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
+import type { ExplanationInputs, FormulaRef, RuleSource, Step } from './steps.js';
 
 /** A custom formula compiled by the rule loader (mathjs, loaded only when a rule set has one). */
 export interface CompiledFormula {
@@ -32,28 +33,38 @@ export interface ScoringRules {
   formulas?: Record<string, CompiledFormula>;
 }
 
-/** Why a score is what it is: the formula, the numbers put in, cap and rounding, and the rule's source. */
 /** How much to build besides the scores. */
 export interface ScoreOptions {
-  /** false: no step sentences and no total explanation (default true). The monitoring forecast uses it. */
+  /** false: no explanation steps and no total explanation (default true). The monitoring forecast uses it. */
   explain?: boolean;
+  /** Score only these 项目编码 (the others are left out of the evaluation, as if not in the goal table). */
+  projects?: readonly string[];
 }
 
+/** Why a score is what it is: the rule, its formula, the numbers put in, cap and rounding, and the rule's source. */
 export interface Explanation {
-  /** Key of the rule in the rule set, e.g. "scoring.positive". */
-  rule: string;
-  formula: string;
-  source: string;
-  inputs: Record<string, number | string>;
-  /** Each step in words, Chinese, e.g. "B/A×w = 1050/1000×12.5 = 13.125". */
-  steps: string[];
+  /** Key of the rule in the rule set, e.g. "scoring.positive"; null when no rule was applied (not scored). */
+  rule: string | null;
+  formula: FormulaRef | null;
+  /** The rule block's `source`, as the rule set holds it; null when no rule was applied. */
+  source: RuleSource | null;
+  inputs: ExplanationInputs;
+  steps: Step[];
   /** Score before cap and rounding. */
   unrounded: number;
   capped: boolean;
-  rounding: string;
+  rounding: Rounding;
 }
 
-export type IndicatorStatus = 'met' | 'partial' | 'missed' | 'not-applicable';
+/**
+ * An indicator's result. Scored: met / partial / missed. Not scored: not-applicable (dropped, weight re-shared),
+ * unfilled (no actual entered yet), invalid (what was entered cannot be scored; `problems` says where and why).
+ */
+export type IndicatorStatus = 'met' | 'partial' | 'missed' | 'not-applicable' | 'unfilled' | 'invalid';
+export type ResultState = 'scored' | 'unfilled' | 'invalid' | 'not-applicable';
+
+export const stateOf = (s: IndicatorStatus): ResultState =>
+  s === 'met' || s === 'partial' || s === 'missed' ? 'scored' : s;
 
 export interface IndicatorScore {
   /** Position in the goal table, from 1. */
@@ -68,9 +79,9 @@ export interface IndicatorScore {
   weight: number;
   /** 分值 before 不适用 re-normalisation. */
   baseWeight: number;
-  /** The rule's score. */
+  /** The rule's score (0 when not scored). */
   ruleScore: number;
-  /** The score that counts: the rule's, or the evaluator's override when it has a reason. */
+  /** The score that counts: the rule's, or the evaluator's override when it has a reason (0 when not scored). */
   score: number;
   grade?: QualitativeGrade;
   override?: { score: number; reason: string };
@@ -79,25 +90,40 @@ export interface IndicatorScore {
   remedy?: string;
   evidence?: string;
   explanation: Explanation;
+  /** Why it is unfilled or invalid, located (project, row), in Chinese; empty when scored. */
+  problems: Problem[];
 }
 
 export interface BudgetScore {
-  /** 年初预算数 / 全年预算数 / 全年执行数 (万元) */
+  /** 年初预算数 / 全年预算数 / 全年执行数 (万元); executed null when not filled in yet. */
   initial: number;
   adjusted: number;
-  executed: number;
-  /** 执行率, a share (0.97 = 97%), exact to 4 decimals. */
+  executed: number | null;
+  /** 执行率, a share (0.97 = 97%), exact to 4 decimals; 0 when not scored. */
   rate: number;
   weight: number;
   score: number;
+  state: 'scored' | 'unfilled' | 'invalid';
   reason?: string;
   explanation: Explanation;
+  problems: Problem[];
 }
 
 export interface TierScore {
   name: string;
   weight: number;
   score: number;
+}
+
+/** What keeps a project's total from being final. */
+export interface Incomplete {
+  /** Indicators with no actual yet, and with one that cannot be scored. */
+  unfilled: number;
+  invalid: number;
+  /** 预算执行率 not scored: 全年执行数 not filled in, or not computable. */
+  budget: 'unfilled' | 'invalid' | null;
+  /** Problems of the project as a whole (weights that do not add up, an unknown 一级指标, a wrong name…). */
+  project: number;
 }
 
 export interface ProjectScore {
@@ -107,18 +133,26 @@ export interface ProjectScore {
   budget: BudgetScore;
   tiers: TierScore[];
   indicators: IndicatorScore[];
+  /** Over what could be scored; final only when `incomplete` is null. */
   total: number;
-  grade: string;
+  /** null while the project is incomplete: a grade of a partial total would read as final. */
+  grade: string | null;
+  incomplete: Incomplete | null;
   /** How the total was formed (sum, ceiling, rounding). */
-  totalExplanation: string[];
+  totalExplanation: Step[];
   achievement?: string;
+  /** Every problem of this project (its own, the budget's, each indicator's), in table order. */
+  problems: Problem[];
   warnings: Problem[];
 }
 
 export interface Evaluation {
-  schema: 'jixiao/evaluation@1';
+  schema: 'jixiao/evaluation@2';
   ruleSet: { id: string; label: string };
   period: 'year-end' | 'mid-year';
   asOf: string | null;
+  /** Every project of the goal document (or of the selection), incomplete ones marked. */
   projects: ProjectScore[];
+  /** Every project complete and no problem in the actuals as a whole. */
+  complete: boolean;
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import { sumExact } from '../rounding.js';
 import { allocate } from './allocate.js';
+import type { Step } from './steps.js';
 
 export interface WeightInput {
   tier1: string;
@@ -16,7 +17,8 @@ export interface WeightPlan {
   base: number[];
   /** 分值 that count. */
   weights: number[];
-  notes: string[];
+  /** How tier weights were moved or re-shared (total explanation steps). */
+  notes: Step[];
   problems: Problem[];
 }
 
@@ -52,7 +54,7 @@ export function cachedPlanWeights(
  */
 export function planWeights(items: readonly WeightInput[], rules: RuleSet, where: string): WeightPlan {
   const problems: Problem[] = [];
-  const notes: string[] = [];
+  const notes: Step[] = [];
   const decimals = weightDecimals(rules);
   const ruleTiers = rules.tiers.weights;
   const present = [...new Set(items.map((i) => i.tier1))];
@@ -75,10 +77,10 @@ export function planWeights(items: readonly WeightInput[], rules: RuleSet, where
     const to = rules.tiers.whenMissing?.[name];
     if (to && tierWeight.has(to)) {
       tierWeight.set(to, (tierWeight.get(to) ?? 0) + weight);
-      notes.push(`未设${name}，其${weight}分并入${to}`);
+      notes.push({ kind: 'tier-merged', tier: name, weight, into: to });
     } else {
       orphan += weight;
-      notes.push(`未设${name}，其${weight}分按比例分摊到其他一级指标`);
+      notes.push({ kind: 'tier-spread', tier: name, weight });
     }
   }
   if (orphan > 0) spread(tierWeight, orphan, decimals);
@@ -92,7 +94,7 @@ export function planWeights(items: readonly WeightInput[], rules: RuleSet, where
     const freed = dead.reduce((s, t) => s + (live.get(t) ?? 0), 0);
     for (const t of dead) live.set(t, 0);
     spread(live, freed, decimals);
-    notes.push(`${dead.join('、')}全部不适用，其分值按比例分摊到其他一级指标`);
+    notes.push({ kind: 'tiers-not-applicable', tiers: dead });
   }
   for (const tier of present) {
     const idx = items.flatMap((it, i) => (it.tier1 === tier ? [i] : []));
@@ -181,5 +183,5 @@ function fromTable(items: readonly WeightInput[], rules: RuleSet, where: string,
     }
     return { name, weight };
   });
-  return { tiers, base, weights, notes: ['一级指标分值按表内三级指标分值合计（规则集 tiers.fromTable）'], problems };
+  return { tiers, base, weights, notes: [{ kind: 'tiers-from-table' }], problems };
 }

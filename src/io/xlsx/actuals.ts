@@ -96,17 +96,14 @@ export async function readActualsTable(path: string, goals: GoalDocument): Promi
     const entry = entries.get(table.code);
     if (!entry) continue;
     const budget = entry.budget;
-    if (!budget || budget.executed === undefined) {
-      // A value that is there but unreadable was reported where it is.
+    // A 资金 row left blank is a project not filled in yet: the engine marks it incomplete (a CSV must still say
+    // where its funds are). A value that is there but unreadable was reported where it is.
+    if (!funds && (!budget || budget.executed === undefined)) {
       if (!entry.executedGiven) problems.push(missingFunds(table.code, entry, funds, ind));
       continue;
     }
-    const { achievement, ...rest } = budget;
-    const project: ProjectActuals = {
-      code: table.code,
-      budget: { ...rest, executed: budget.executed },
-      indicators: [],
-    };
+    const { achievement, ...rest } = budget ?? {};
+    const project: ProjectActuals = { code: table.code, budget: rest, indicators: [] };
     if (achievement) project.achievement = achievement;
     project.indicators = entry.indicators;
     projects.push(project);

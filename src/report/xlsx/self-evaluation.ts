@@ -1,8 +1,10 @@
 import type { Worksheet } from 'exceljs';
 import { num } from '../../core/rounding.js';
-import type { Evaluation, IndicatorScore, ProjectScore } from '../../core/scoring/index.js';
+import type { Evaluation, Explanation, IndicatorScore, ProjectScore } from '../../core/scoring/index.js';
 import { UserError } from '../../errors.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
+import { explanationLines, formatExplanation } from '../explanation.js';
+import { fmtGrade } from '../format.js';
 
 /**
  * 项目支出绩效自评表 as a workbook, in the official layout (domain-rules §1.2): header rows, the 项目资金 block
@@ -108,8 +110,11 @@ function layout(ws: Worksheet, p: ProjectScore, table: GoalTable | undefined, go
   ws.getCell(`F${r}`).value = b.weight + p.tiers.reduce((s, t) => s + t.weight, 0);
   ws.getCell(`G${r}`).value = p.total;
   ws.getCell(`G${r}`).numFmt = SCORE_FMT;
-  ws.getCell(`H${r}`).value = `等级：${p.grade}`;
-  merge(`A${r + 1}:H${r + 1}`, `评分规则：${ev.ruleSet.label}（${ev.ruleSet.id}）。${p.totalExplanation.join('；')}`);
+  ws.getCell(`H${r}`).value = `等级：${fmtGrade(p.grade)}`;
+  merge(
+    `A${r + 1}:H${r + 1}`,
+    `评分规则：${ev.ruleSet.label}（${ev.ruleSet.id}）。${p.totalExplanation.map(formatExplanation).join('；')}`,
+  );
 
   for (let row = 1; row <= r + 1; row++) {
     for (let col = 1; col <= 8; col++) {
@@ -143,9 +148,11 @@ function actualText(i: IndicatorScore): string {
 function explanationSheet(ws: Worksheet, p: ProjectScore): void {
   ws.columns = [6, 30, 80, 40].map((width) => ({ width }));
   ws.addRow(['序号', '项目', '计分过程', '规则来源']).font = { bold: true };
-  ws.addRow(['', '预算执行率', p.budget.explanation.steps.join('\n'), p.budget.explanation.source]);
-  for (const i of p.indicators) ws.addRow([i.no, i.name, i.explanation.steps.join('\n'), i.explanation.source]);
-  ws.addRow(['', '总分', p.totalExplanation.join('\n'), '']);
+  const lines = (e: Explanation) => explanationLines(e).join('\n');
+  const source = (e: Explanation) => (e.source === null ? '' : String(e.source));
+  ws.addRow(['', '预算执行率', lines(p.budget.explanation), source(p.budget.explanation)]);
+  for (const i of p.indicators) ws.addRow([i.no, i.name, lines(i.explanation), source(i.explanation)]);
+  ws.addRow(['', '总分', p.totalExplanation.map(formatExplanation).join('\n'), '']);
   ws.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };
   });

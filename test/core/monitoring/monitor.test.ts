@@ -130,8 +130,8 @@ describe('monitoring rules', () => {
     const r = monitorDocument(makeGoals([table]), mid(10, 300), national, '2025-06-30');
     expect(r.ok).toBe(true);
     expect(r.warnings.map((w) => `${w.where} ${w.message}`)).toEqual([
-      '项目 P1（测试项目） 预算执行红灯（落后计划 30 个百分点），须填写偏差原因（budget.reason）',
-      '项目 P1（测试项目） 第1项指标“指标1” 红灯，须填写偏差原因 reason和偏差原因类别 cause',
+      '项目 P1（测试项目） 预算执行红灯（落后计划 30 个百分点），须填写执行偏差原因',
+      '项目 P1（测试项目） 第1项指标“指标1” 红灯，须填写偏差原因和偏差原因类别',
     ]);
   });
 

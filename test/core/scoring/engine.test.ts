@@ -3,6 +3,7 @@ import { scoreDocument } from '../../../src/core/scoring/index.js';
 import type { ProjectScore, ScoringRules } from '../../../src/core/scoring/types.js';
 import { loadRuleSet } from '../../../src/io/rules.js';
 import type { IndicatorActual } from '../../../src/model/actuals.js';
+import { formatExplanation } from '../../../src/report/explanation.js';
 import { makeActuals, makeGoals, makeIndicator, makeTable, standardIndicators } from '../../helpers/build.js';
 
 let national: ScoringRules;
@@ -53,7 +54,13 @@ describe('year-end scoring under the national rule set', () => {
       inputs: { A: 1000, B: 850, w: 12.5 },
     });
     expect(i?.explanation.source).toMatch(/S13/);
-    expect(i?.explanation.steps.join('')).toContain('10.625 → 10.63');
+    expect(i?.explanation.steps.map(formatExplanation).join('')).toContain('10.625 → 10.63');
+    expect(i?.explanation.steps.at(-1)).toEqual({
+      kind: 'rounding',
+      rounding: { decimals: 2, mode: 'half-up' },
+      from: 10.625,
+      to: 10.63,
+    });
     expect(p.total).toBe(98.13);
   });
 
@@ -70,7 +77,7 @@ describe('year-end scoring under the national rule set', () => {
   it('converts units within a dimension (元 → 万元, 天 → 月)', () => {
     const p = score([...allMet.slice(0, 3), '500000元', ...allMet.slice(4)]);
     expect(p.indicators[3]).toMatchObject({ score: 12.5, status: 'met' });
-    expect(p.indicators[3]?.explanation.steps).toContain('实际完成值 500000元 换算为 50万元');
+    expect(p.indicators[3]?.explanation.steps.map(formatExplanation)).toContain('实际完成值 500000元 换算为 50万元');
   });
 
   it('scores a deadline by date: on time full, late zero', () => {
@@ -224,7 +231,7 @@ describe('rule-set variants', () => {
     const p = score(allMet, { executed: 40, rules: await loadRuleSet('execution-ceiling') });
     expect(p.budget.score).toBe(8);
     expect(p.total).toBe(80);
-    expect(p.totalExplanation.join()).toContain('执行率×100');
+    expect(p.totalExplanation.map(formatExplanation).join()).toContain('执行率×100');
   });
 
   it('over-130 asks for an explanation when the actual is ≥130% of the target', async () => {

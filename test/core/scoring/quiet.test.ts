@@ -36,11 +36,11 @@ describe('explain: false (the monitoring forecast) changes no figure, only drops
     for (const p of bound.projects) {
       const full = scoreProject(p, rules);
       const quiet = scoreProject(p, rules, new Map(), { explain: false });
-      expect(figures(quiet.score)).toEqual(figures(full.score));
-      expect(quiet.errors).toEqual(full.errors);
-      expect(full.score.indicators.every((i) => i.explanation.steps.length > 0)).toBe(true);
-      expect(quiet.score.indicators.every((i) => i.explanation.steps.length === 0)).toBe(true);
-      expect(quiet.score.totalExplanation).toEqual([]);
+      expect(figures(quiet)).toEqual(figures(full));
+      expect(quiet.problems).toEqual(full.problems);
+      expect(full.indicators.every((i) => i.explanation.steps.length > 0)).toBe(true);
+      expect(quiet.indicators.every((i) => i.explanation.steps.length === 0)).toBe(true);
+      expect(quiet.totalExplanation).toEqual([]);
     }
   });
 

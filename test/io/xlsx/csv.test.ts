@@ -30,7 +30,8 @@ function csvRows(doc: ActualsDocument, withFunds = true): (string | number)[][] 
     p.indicators.forEach((i, k) => {
       const tier2 = table?.indicators[k]?.tier2 ?? '';
       const b = p.budget;
-      const funds = k === 0 ? [b.initial ?? '', b.adjusted ?? '', b.executed, b.reason ?? '', p.achievement ?? ''] : [];
+      const funds =
+        k === 0 ? [b.initial ?? '', b.adjusted ?? '', b.executed ?? '', b.reason ?? '', p.achievement ?? ''] : [];
       rows.push([
         ...[p.code, tier2, i.name, i.actual ?? '', i.grade ?? '', i.score ?? '', i.notApplicable ?? '', i.reason ?? ''],
         ...[i.remedy ?? '', i.evidence ?? '', i.override?.score ?? '', i.override?.reason ?? ''],

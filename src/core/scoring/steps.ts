@@ -1,0 +1,80 @@
+import type { QualitativeGrade } from '../../model/actuals.js';
+import type { Formula, Rounding, RuleSet } from '../../model/rule-set.js';
+
+/**
+ * How a score was reached, as data: the engine records each step's kind and numbers; src/report turns them into
+ * words (formatExplanation). No sentence is built in the core.
+ */
+
+/** A rule block's `source`, exactly as the rule set holds it (its shape and wording belong to the rule set). */
+export type RuleSource = RuleSet['execution']['source'];
+
+export type Step =
+  /** 不适用, with the evaluator's reason. */
+  | { kind: 'not-applicable'; reason: string }
+  /** A quantitative target with no measured value, judged by the evaluator's grade. */
+  | { kind: 'graded-quantitative'; target: string }
+  /** The actual converted into the target's unit (approximate: months as 30 days, years as 365). */
+  | { kind: 'unit-converted'; actual: string; value: number; unit: string; approximate: boolean }
+  /** The actual reaches the target. */
+  | { kind: 'met'; actual: number; unit: string | null; target: string }
+  /** A built-in formula applied: A = target, B = actual, w = weight. */
+  | { kind: 'formula'; builtin: string; a: number; b: number; w: number; result: number }
+  /** A custom formula of the rule set applied. */
+  | { kind: 'custom-formula'; expr: string; result: number }
+  /** A deadline: the completion date against the deadline (exclusive: 前, the day itself is late). */
+  | { kind: 'deadline'; completed: string; deadline: string; met: boolean; exclusive: boolean }
+  /** A written actual read as a grade ("基本完成" → 部分达成). */
+  | { kind: 'grade-from-text'; actual: string; grade: QualitativeGrade }
+  /** The top grade with no score given: the band's top. */
+  | { kind: 'grade-top'; grade: QualitativeGrade; score: number }
+  /** The evaluator's score inside the grade's band (min inclusive; max inclusive only for the top band). */
+  | { kind: 'grade-score'; label: string; min: number; max: number; maxIncluded: boolean; score: number }
+  /** Above the weight, capped at it. */
+  | { kind: 'cap'; weight: number }
+  | { kind: 'rounding'; rounding: Rounding; from: number; to: number }
+  /** The evaluator's override, with its reason. */
+  | { kind: 'override'; score: number; ruleScore: number; reason: string }
+  /** 预算执行率: executed / adjusted; rate a share exact to 4 decimals. */
+  | { kind: 'execution-rate'; executed: number; adjusted: number; rate: number }
+  | { kind: 'rate-cap'; cap: number }
+  | { kind: 'execution-score'; share: number; weight: number; result: number }
+  /** The total: budget score plus each tier's. */
+  | { kind: 'total-sum'; budget: number; tiers: { name: string; score: number }[]; sum: number }
+  /** A tier the table lacks: its weight moved into another tier, or spread over the rest. */
+  | { kind: 'tier-merged'; tier: string; weight: number; into: string }
+  | { kind: 'tier-spread'; tier: string; weight: number }
+  /** Tiers whose indicators are all 不适用: their weight spread over the others. */
+  | { kind: 'tiers-not-applicable'; tiers: string[] }
+  /** Tier weights taken from the table's stated 分值 (tiers.fromTable). */
+  | { kind: 'tiers-from-table' }
+  /** The total capped at rate × 100 (rule totalCeiling). */
+  | { kind: 'total-ceiling'; ceiling: number; rule: 'totalCeiling'; source: RuleSource };
+
+export type StepKind = Step['kind'];
+
+/** The formula an explanation applies: the rule set's own, or the kind of rule that has none. */
+export type FormulaRef =
+  | Formula
+  | { deadline: { lateShare: number } }
+  | { qualitative: true }
+  | { notApplicable: true };
+
+/** The numbers put into a rule, by their code names (src/report labels them). */
+export interface ExplanationInputs {
+  /** 年度指标值 (the lower bound of a range) and 实际完成值 in the target's unit. */
+  A?: number;
+  B?: number;
+  /** 全年预算数, 全年执行数 (万元), 执行率 (a share). */
+  adjusted?: number;
+  executed?: number;
+  rate?: number;
+  deadline?: string;
+  completed?: string;
+  grade?: string;
+  /** 分值 */
+  w?: number;
+  unit?: string;
+  /** The grade's band in points. */
+  band?: { min: number; max: number; maxIncluded: boolean };
+}

@@ -1,0 +1,131 @@
+import { round } from '../core/rounding.js';
+import type { Explanation, ExplanationInputs, FormulaRef, Incomplete, Step } from '../core/scoring/index.js';
+import type { Rounding } from '../model/rule-set.js';
+import { fmtNum } from './format.js';
+
+/**
+ * Every word of a score's explanation: the engine records steps as data (src/core/scoring/steps.ts), and this
+ * module says them in Chinese. The terminal, JSON readers, html, md, pdf and xlsx all print these words.
+ */
+
+const n = fmtNum;
+const pct = (share: number) => `${n(share * 100)}%`;
+
+/** How a rounding rule reads: "四舍五入保留2位小数". */
+export function describeRounding(rule: Rounding): string {
+  if (rule.mode === 'none') return '不取整';
+  const mode = { 'half-up': '四舍五入', 'half-even': '四舍六入五成双', truncate: '截断' }[rule.mode];
+  return rule.decimals === 0 ? `${mode}取整` : `${mode}保留${rule.decimals}位小数`;
+}
+
+/** Built-in formulas as an explanation prints them (A = 年度指标值, B = 实际完成值, w = 分值). */
+export const BUILTIN_TEXT: Record<string, string> = {
+  ratio: 'B/A×w',
+  'inverse-ratio': 'A/B×w',
+  'linear-reverse': 'B≤A 得满分；A<B<2A 时 (1−(B−A)/A)×w；B≥2A 得0分',
+  equal: 'A>0 时 B/A×w；A=0 时 B≤0 得满分，否则0分',
+  range: '区间内得满分；低于下限 B/下限×w；高于上限 上限/B×w',
+  rate: '执行率×w',
+};
+
+/** The formula of a rule, in words; "-" when no rule was applied. */
+export function formatFormula(f: FormulaRef | null): string {
+  if (f === null) return '-';
+  if ('builtin' in f) return BUILTIN_TEXT[f.builtin] ?? f.builtin;
+  if ('expr' in f) return f.expr;
+  if ('deadline' in f) return `按期完成得满分，逾期得${n(f.deadline.lateShare * 100)}%`;
+  if ('qualitative' in f) return '定性指标：按完成等级在分档内由评价人打分';
+  return '不适用，不计分，分值按比例分摊';
+}
+
+const band = (b: { min: number; max: number; maxIncluded: boolean }) =>
+  `${n(b.min)}（含）–${n(b.max)}${b.maxIncluded ? '（含）' : ''}`;
+
+const INPUT_LABELS: [keyof ExplanationInputs, string][] = [
+  ['A', 'A'],
+  ['B', 'B'],
+  ['adjusted', '全年预算数'],
+  ['executed', '全年执行数'],
+  ['rate', '执行率'],
+  ['deadline', '期限'],
+  ['completed', '完成日期'],
+  ['grade', '等级'],
+  ['w', 'w'],
+  ['unit', '单位'],
+  ['band', '分档'],
+];
+
+/** The numbers put into a rule: "A=1000，B=1086，w=12.5，单位=家"; empty when there are none. */
+export function formatInputs(inputs: ExplanationInputs): string {
+  const parts: string[] = [];
+  for (const [key, label] of INPUT_LABELS) {
+    const v = inputs[key];
+    if (v === undefined) continue;
+    parts.push(`${label}=${typeof v === 'number' ? n(v) : typeof v === 'string' ? v : band(v)}`);
+  }
+  return parts.join('，');
+}
+
+/** One step of an explanation in words. */
+export function formatExplanation(step: Step): string {
+  switch (step.kind) {
+    case 'not-applicable':
+      return `不适用：${step.reason}`;
+    case 'graded-quantitative':
+      return `指标值 ${step.target} 为定量，未填写实测值，评价人按定性分档评价`;
+    case 'unit-converted':
+      return `实际完成值 ${step.actual} 换算为 ${n(step.value)}${step.unit}${step.approximate ? '（按月30天、年365天近似换算）' : ''}`;
+    case 'met':
+      return `实际完成值 ${n(step.actual)}${step.unit ?? ''} 达到指标值 ${step.target}`;
+    case 'formula':
+      return `${BUILTIN_TEXT[step.builtin] ?? step.builtin}：A=${n(step.a)}，B=${n(step.b)}，w=${n(step.w)} → ${n(step.result)}`;
+    case 'custom-formula':
+      return `${step.expr} = ${n(step.result)}`;
+    case 'deadline':
+      return `${step.completed} ${step.met ? '未超过' : '晚于'}期限 ${step.deadline}${step.exclusive ? '（不含当日）' : ''}`;
+    case 'grade-from-text':
+      return `实际完成值“${step.actual}”视为“${step.grade}”`;
+    case 'grade-top':
+      return `“${step.grade}”未填写得分，按该档上限 ${n(step.score)} 分计`;
+    case 'grade-score':
+      return `评价人在“${step.label}”档（${band(step)}分）内打分 ${n(step.score)}`;
+    case 'cap':
+      return `超过分值，按分值 ${n(step.weight)} 封顶`;
+    case 'rounding':
+      return `${describeRounding(step.rounding)}：${n(step.from)} → ${n(step.to)}`;
+    case 'override':
+      return `评价人调整为 ${n(step.score)} 分（规则得分 ${n(step.ruleScore)}），理由：${step.reason}`;
+    case 'execution-rate':
+      return `执行率 = ${n(step.executed)}/${n(step.adjusted)} = ${n(round(step.rate * 100, { decimals: 2, mode: 'half-up' }))}%`;
+    case 'rate-cap':
+      return `执行率超过 ${pct(step.cap)}，按 ${pct(step.cap)} 计`;
+    case 'execution-score':
+      return `得分 = ${n(step.share)}×${n(step.weight)} = ${n(step.result)}`;
+    case 'total-sum':
+      return `预算执行率 ${n(step.budget)} + ${step.tiers.map((t) => `${t.name} ${n(t.score)}`).join(' + ')} = ${n(step.sum)}`;
+    case 'tier-merged':
+      return `未设${step.tier}，其${n(step.weight)}分并入${step.into}`;
+    case 'tier-spread':
+      return `未设${step.tier}，其${n(step.weight)}分按比例分摊到其他一级指标`;
+    case 'tiers-not-applicable':
+      return `${step.tiers.join('、')}全部不适用，其分值按比例分摊到其他一级指标`;
+    case 'tiers-from-table':
+      return '一级指标分值按表内三级指标分值合计';
+    case 'total-ceiling':
+      return `总分不超过执行率×100 = ${n(step.ceiling)}（${String(step.source)}）`;
+  }
+}
+
+/** Every step of an explanation, in words. */
+export const explanationLines = (e: Pick<Explanation, 'steps'>): string[] => e.steps.map(formatExplanation);
+
+/** "未完成评分：3 个指标未填写，全年执行数未填写" — printed wherever an incomplete total is. */
+export function incompleteText(x: Incomplete): string {
+  const parts: string[] = [];
+  if (x.unfilled > 0) parts.push(`${x.unfilled} 个指标未填写`);
+  if (x.invalid > 0) parts.push(`${x.invalid} 个指标填写有误`);
+  if (x.budget === 'unfilled') parts.push('全年执行数未填写');
+  if (x.budget === 'invalid') parts.push('预算执行率无法计算');
+  if (x.project > 0) parts.push(`${x.project} 处项目问题`);
+  return `未完成评分：${parts.join('，')}`;
+}
