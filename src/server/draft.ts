@@ -4,6 +4,7 @@ import type { IndicatorStatus, ProjectScore, ScoringRules } from '../core/scorin
 import type { Problem } from '../errors.js';
 import { ProjectActuals } from '../model/actuals.js';
 import type { GoalTable } from '../model/goals.js';
+import { formatExplanation } from '../report/explanation.js';
 import { fmtRate, fmtScore, STATUS_LABEL } from '../report/format.js';
 import { type Fields, fieldsEntry } from './fields.js';
 
@@ -58,9 +59,9 @@ export function scoreDraft(table: GoalTable, fields: Fields, rules: ScoringRules
     }
     valid = dropInvalid(entry, problems);
   }
-  const bindProblems: Problem[] = [];
-  const bound = bindProject(table, valid, bindProblems);
-  const { score, errors } = scoreProject(bound, rules);
+  const score = scoreProject(bindProject(table, valid), rules);
+  // Every problem of the project: its own, the budget's and each row's (the core's per-row results).
+  const errors = score.problems;
   // A row is empty when none of the cells that score it is filled (the core reports it as missing-actual).
   const filledCell = (row: number, key: string) => (fields[`indicators.${row}.${key}`] ?? '').trim() !== '';
   const emptyRows = new Set(
@@ -68,10 +69,11 @@ export function scoreDraft(table: GoalTable, fields: Fields, rules: ScoringRules
       ['actual', 'notApplicable', 'grade'].some((k) => filledCell(row, k)) ? [] : [row],
     ),
   );
-  for (const p of [...bindProblems, ...errors, ...score.warnings]) {
-    if (p.code === 'missing-actual') continue;
+  for (const p of [...errors, ...score.warnings]) {
+    // Empty cells are shown as waiting to be filled, not as problems.
+    if (p.code === 'missing-actual' || p.code === 'missing-executed' || p.code === 'project-unfilled') continue;
     // A share in a % cell is a question, not a score: the row waits for the answer.
-    const blocking = errors.includes(p) || bindProblems.includes(p) || p.code === 'percent-as-fraction';
+    const blocking = errors.includes(p) || p.code === 'percent-as-fraction';
     problems.push(placed(p, rowOf(table, p.where), blocking, fields));
   }
   if (budgetMissing) problems.splice(0, problems.length, ...problems.filter((p) => !p.field.startsWith('budget.')));
@@ -87,7 +89,7 @@ export function scoreDraft(table: GoalTable, fields: Fields, rules: ScoringRules
       weight: fmtScore(ind.weight, d),
       status,
       statusLabel: status === 'error' ? '有误' : status === 'empty' ? EMPTY_LABEL : STATUS_LABEL[status],
-      steps: scored ? ind.explanation.steps : [],
+      steps: scored ? ind.explanation.steps.map(formatExplanation) : [],
     };
   });
   const budgetOk = !budgetMissing && !bad.has('budget.executed') && !bad.has('budget.adjusted');
@@ -100,7 +102,7 @@ export function scoreDraft(table: GoalTable, fields: Fields, rules: ScoringRules
       rate: budgetOk ? fmtRate(score.budget.rate) : null,
       score: budgetOk ? fmtScore(score.budget.score, d) : null,
       weight: fmtScore(score.budget.weight, d),
-      steps: budgetOk ? score.budget.explanation.steps : [],
+      steps: budgetOk ? score.budget.explanation.steps.map(formatExplanation) : [],
     },
     problems,
     filled,
