@@ -48,8 +48,9 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
     .option('-p, --period <period>', 'year-end（年终自评）| mid-year（运行监控）', 'year-end')
     .option('--as-of <date>', '运行监控截止日期（mid-year），默认 6月30日')
-    .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
-    .action(async (goals: string, opts: { period: string; asOf?: string; output?: string }) => {
+    .option('-o, --output <file>', '写入文件：.yaml 或 .xlsx（默认以 YAML 打印到标准输出）')
+    .option('--force', '-o 的文件已存在时覆盖它（默认不覆盖，以免替换已填写的数据）')
+    .action(async (goals: string, opts: { period: string; asOf?: string; output?: string; force?: boolean }) => {
       const { runTemplate } = await import('./commands/template.js');
       await runTemplate(goals, opts);
     });

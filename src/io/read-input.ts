@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { fsReason } from './fs-errors.js';
 
@@ -33,6 +33,14 @@ export const INPUT_LIMITS = {
 
 const OFFICE = /\.(xlsx|docx)$/i;
 
+/** Every file read so far (resolved): `-o` onto any of them is refused (write.ts). */
+const read = new Set<string>();
+
+/** The files this process has read, by their real paths. */
+export function inputsRead(): readonly string[] {
+  return [...read];
+}
+
 /** A size in words: 3 GB, 16 MB, 1.5 MB, 812 KB. */
 export function sizeLabel(bytes: number): string {
   if (bytes >= 1024 * MiB) return `${Number((bytes / 1024 / MiB).toFixed(1))} GB`;
@@ -54,6 +62,7 @@ export function readInput(path: string, what: string): Buffer {
     const kind = notRegular(statSync(path));
     if (kind) throw fail(kind);
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    read.add(realpathSync(path));
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw fail(fsReason(err));

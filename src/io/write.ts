@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from './fs-errors.js';
+import { inputsRead } from './read-input.js';
 
 /** `.自评表.html.<pid>.<8 hex>.tmp`: hidden, beside its target (rename is atomic only within one file system). */
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -12,19 +13,43 @@ const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * the complete new one, never half of it.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const target = resolve(path);
+  writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * Write a set of files (a report batch) as nearly at once as a file system allows: every temp file first, then
+ * the renames. A failure while writing (disk full, a folder that cannot be made) removes this run's temp files
+ * and leaves every previous file as it was; only a kill during the renames, which take milliseconds, can leave
+ * a mix, and each file in it is still whole.
+ */
+export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  const temps: { tmp: string; target: string; path: string }[] = [];
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    for (const f of files) {
+      const target = resolve(f.path);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+      } catch (err) {
+        throw writeError(f.path, err);
+      }
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      temps.push({ tmp, target, path: f.path });
+      try {
+        writeFileSync(tmp, f.data);
+      } catch (err) {
+        throw writeError(f.path, err);
+      }
+    }
+    for (const t of temps) {
+      try {
+        renameSync(t.tmp, t.target);
+      } catch (err) {
+        throw writeError(t.path, err);
+      }
+    }
   } catch (err) {
-    throw writeError(path, err);
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw writeError(path, err);
+    for (const t of temps) rmSync(t.tmp, { force: true });
+    throw err;
   }
 }
 
@@ -34,8 +59,11 @@ function writeError(path: string, err: unknown): unknown {
   return new UserError(`无法写入 ${path}：${fsReason(err)}；原有文件（如有）未被改动`);
 }
 
-/** Refuse `-o` onto one of the inputs: an input file is never modified. */
-export function assertNotInput(output: string, inputs: string[]): void {
+/**
+ * Refuse `-o` onto one of the inputs: an input file is never modified. Besides the `inputs` named, every file
+ * this process has read (readInput: rule sets and what they extend, templates, goal tables) counts.
+ */
+export function assertNotInput(output: string, inputs: readonly string[] = []): void {
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -44,16 +72,27 @@ export function assertNotInput(output: string, inputs: string[]): void {
     }
   };
   const out = real(output);
-  for (const input of inputs) {
+  for (const input of [...inputs, ...inputsRead()]) {
     if (real(input) === out) throw new UserError(`输出文件不能是输入文件：${output}（输入文件不会被修改）`);
   }
 }
 
 /**
- * Remove the temp files a killed run left in `dir` (SIGKILL or a power cut skips every clean-up). Only ours, by
+ * The one output file of a command (`-o`): refused when it is an input (those named, and every file read while
+ * the command ran: rule sets, what they extend, templates), written whole, and the temp files a killed earlier
+ * run left for the same file removed.
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array, inputs: readonly string[]): void {
+  assertNotInput(path, inputs);
+  writeFileAtomic(path, data);
+  sweepStaleTemps(dirname(resolve(path)), basename(path));
+}
+
+/**
+ * Remove the temp files a killed run left in `dir` (of `target` only, when given) (SIGKILL or a power cut skips every clean-up). Only ours, by
  * name, and only when the process that wrote them is gone: a concurrent run's temp files are left alone.
  */
-export function sweepStaleTemps(dir: string): string[] {
+export function sweepStaleTemps(dir: string, target?: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -63,7 +102,7 @@ export function sweepStaleTemps(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const pid = Number(TEMP.exec(name)?.[1]);
-    if (!pid || isAlive(pid)) continue;
+    if (!pid || isAlive(pid) || (target !== undefined && !name.startsWith(`.${target}.`))) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }

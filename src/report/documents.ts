@@ -28,6 +28,10 @@ export function fileBase(code: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(code) || code.includes('..')) {
     throw new UserError(`项目编码“${code}”不能用作文件名（只允许字母、数字、-、_ 和 .），已停止生成报告`);
   }
+  // Windows opens CON, NUL, COM1 … with any extension as the device, not a file in the folder.
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(code)) {
+    throw new UserError(`项目编码“${code}”是 Windows 的保留设备名，不能用作文件名，已停止生成报告`);
+  }
   return code;
 }
 

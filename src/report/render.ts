@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { readInput } from '../io/read-input.js';
 import { displayPath } from '../io/rules.js';
 
 export type Format = 'html' | 'md';
@@ -55,7 +56,7 @@ function createRenderer(overlay: string | undefined): Renderer {
     return existsSync(builtin) ? builtin : undefined;
   };
   const compile = (hb: typeof Handlebars, file: string, format: Format): Template =>
-    hb.compile(readFileSync(file, 'utf8'), {
+    hb.compile(readInput(file, '模板').toString('utf8'), {
       strict: true,
       knownHelpersOnly: true,
       preventIndent: true,

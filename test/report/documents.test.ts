@@ -20,6 +20,15 @@ describe('report documents', () => {
     }
   });
 
+  it('refuses Windows device names as codes, with any extension and in any case', () => {
+    for (const bad of ['CON', 'nul', 'Aux', 'PRN.2025', 'com1', 'LPT9.x', 'nul.txt']) {
+      expect(() => fileBase(bad), bad).toThrow(
+        `项目编码“${bad}”是 Windows 的保留设备名，不能用作文件名，已停止生成报告`,
+      );
+    }
+    for (const ok of ['CONSOLE', 'NUL1', 'COM10', 'AUX-1', 'PRN_2']) expect(fileBase(ok)).toBe(ok);
+  });
+
   it('one file per project plus the department summary, by kind and period', () => {
     const year = { goals: sample.goals, ruleSet: sample.ruleSet, evaluation: sample.evaluation };
     const mid = { goals: sample.goals, ruleSet: sample.ruleSet, monitoring: sample.monitoring };

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { decode, ENCODING_LABELS, type TextEncodingName } from '../../io/decode.js';
 import { parseGoalDocument, serializeGoalDocument } from '../../io/goal-document/index.js';
 import { readInput } from '../../io/read-input.js';
-import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 
 /**
@@ -18,7 +18,7 @@ export async function runImport(file: string, opts: { output?: string }): Promis
     process.stdout.write(json);
     return;
   }
-  writeFileAtomic(opts.output, json);
+  writeOutputFile(opts.output, json, [file]);
   const indicators = doc.projects.reduce((n, p) => n + p.indicators.length, 0);
   const note =
     encoding === null || encoding === 'utf-8' || encoding === 'utf-8-bom'

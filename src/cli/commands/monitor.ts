@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
-import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import { fmtActual, fmtMoney, fmtRate, fmtScore } from '../../report/format.js';
 import { printWarnings, selectedProjects } from './score.js';
 
@@ -49,7 +49,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
           rules.ruleSet.rounding.indicator.decimals,
         );
   if (opts.output) {
-    writeFileAtomic(opts.output, text);
+    writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
     process.stderr.write(`已完成 ${result.monitoring.projects.length} 个项目的运行监控 → ${opts.output}\n`);
   } else process.stdout.write(text);
   printWarnings(result.warnings);

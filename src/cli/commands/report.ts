@@ -8,7 +8,7 @@ import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
-import { assertNotInput, sweepStaleTemps, writeFileAtomic } from '../../io/write.js';
+import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { fileClaims, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
@@ -78,18 +78,25 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
       ? await workbooks(data.evaluation, goals, outDir)
       : await documents(kind, data, opts, outDir);
   for (const f of files) assertNotInput(f.path, [goalsPath, actualsPath]);
+  // Everything is rendered before anything is written: a template error in the last project, or a disk that
+  // fills up, leaves the previous set of reports whole.
   const progress = startProgress(files.length);
+  let rendered: { path: string; data: string | Uint8Array }[];
   try {
     // Chromium spends most of a PDF embedding fonts: a few pages at once use the idle cores.
-    await forEachLimit(files, opts.format === 'pdf' ? 3 : 1, async (f) => {
-      writeFileAtomic(f.path, await f.content());
+    rendered = await mapLimit(files, opts.format === 'pdf' ? 3 : 1, async (f) => {
+      const data = await f.content();
       progress.tick(f.path);
+      return { path: f.path, data };
     });
   } finally {
     progress.stop();
     await closePrinter?.();
     closePrinter = undefined;
   }
+  // Templates (--templates) were read while rendering: no output may replace one.
+  for (const f of rendered) assertNotInput(f.path, [goalsPath, actualsPath]);
+  writeFilesAtomic(rendered);
   // A batch killed earlier left its temp files here; this run has replaced what they were for.
   sweepStaleTemps(outDir);
   process.stderr.write(`已生成 ${files.length} 个文件 → ${opts.output}\n`);
@@ -98,15 +105,16 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
 
 let closePrinter: (() => Promise<void>) | undefined;
 
-/** Run `fn` over `items`, at most `limit` at a time; after a failure no new item starts, and it is rethrown. */
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
+/** `fn` over `items`, at most `limit` at a time, results in order; after a failure no new item starts. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
   let next = 0;
   let failed = false;
   const worker = async () => {
     while (!failed && next < items.length) {
-      const item = items[next++] as T;
+      const k = next++;
       try {
-        await fn(item);
+        out[k] = await fn(items[k] as T);
       } catch (err) {
         failed = true;
         throw err;
@@ -117,6 +125,7 @@ async function forEachLimit<T>(items: readonly T[], limit: number, fn: (x: T) =>
   const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
+  return out;
 }
 
 async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions, outDir: string): Promise<OutFile[]> {

@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
-import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { formatExplanation, incompleteText } from '../../report/explanation.js';
 import { fmtActual, fmtGrade, fmtMoneyOr, fmtRate, fmtScore, STATUS_LABEL } from '../../report/format.js';
@@ -42,7 +42,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
       ? `${JSON.stringify({ ...result.evaluation, warnings: result.warnings }, null, 2)}\n`
       : renderTable(result.evaluation, rules.ruleSet.rounding.indicator.decimals);
   if (opts.output) {
-    writeFileAtomic(opts.output, text);
+    writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
     process.stderr.write(`已评分 ${result.evaluation.projects.length} 个项目 → ${opts.output}\n`);
   } else {
     process.stdout.write(text);
