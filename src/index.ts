@@ -12,6 +12,15 @@ export type { Evaluation, IndicatorScore, ProjectScore, ScoreOptions, ScoringRul
 export { scoreDocument } from './core/scoring/index.js';
 export { type ParseContext, parseTarget } from './core/target/parse.js';
 export { convert, unitInfo } from './core/units.js';
+export {
+  type FullMarks,
+  fullMarks,
+  type ProjectWhatIf,
+  type WhatIfChange,
+  type WhatIfGoal,
+  whatIf,
+  whatIfProject,
+} from './core/whatif/index.js';
 export { type Problem, UserError } from './errors.js';
 // Edges: reading inputs.
 export { loadActuals } from './io/actuals.js';

@@ -152,6 +152,28 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     });
 
   program
+    .command('whatif')
+    .description('测算：每个指标得满分需要的实际完成值；项目达到下一等级（或指定等级、总分）最少要改变哪些值')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档）')
+    .argument('<actuals>', '实际完成情况（YAML / JSON / xlsx / csv）')
+    .option('--project <项目编码>', '只测算这个项目')
+    .option('--grade <等级>', '要达到的等级（如 优）；默认下一等级')
+    .option('--total <分数>', '要达到的总分（如 90）')
+    .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
+    .action(
+      async (
+        goals: string,
+        actuals: string,
+        opts: { project?: string; grade?: string; total?: string; rules: string; format: string; output?: string },
+      ) => {
+        const { runWhatIf } = await import('./commands/whatif.js');
+        await runWhatIf(goals, actuals, opts);
+      },
+    );
+
+  program
     .command('serve')
     .description('启动本机工作台（浏览器页面）：导入目标文档、填报实际完成值并即时评分、运行监控、生成报告')
     .argument('[dir]', '工作文件夹（目标表、实际完成情况和输出都放在这里），默认当前文件夹')

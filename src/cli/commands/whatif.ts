@@ -1,0 +1,77 @@
+import Table from 'cli-table3';
+import { type ProjectWhatIf, whatIf } from '../../core/whatif/index.js';
+import { UserError } from '../../errors.js';
+import { readActuals } from '../../io/actuals.js';
+import { loadGoals } from '../../io/goals.js';
+import { loadRuleSet } from '../../io/rules.js';
+import { assertNotInput, writeFileAtomic } from '../../io/write.js';
+import { fmtScore } from '../../report/format.js';
+
+export interface WhatIfOptions {
+  project?: string;
+  grade?: string;
+  total?: string;
+  rules: string;
+  format: string;
+  output?: string;
+}
+
+/** `jixiao whatif GOALS ACTUALS`: what each indicator needs for full marks, and the fewest changes to a grade. */
+export async function runWhatIf(goalsPath: string, actualsPath: string, opts: WhatIfOptions): Promise<void> {
+  if (!['table', 'json'].includes(opts.format))
+    throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
+  if (opts.grade !== undefined && opts.total !== undefined) throw new UserError('--grade 与 --total 只能选一个');
+  const total = opts.total === undefined ? undefined : Number(opts.total);
+  if (total !== undefined && !(Number.isFinite(total) && total >= 0 && total <= 100))
+    throw new UserError(`--total 应为 0–100 的分数，收到“${opts.total}”`);
+  if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
+  const goals = loadGoals(goalsPath);
+  const actuals = await readActuals(actualsPath, goals);
+  const rules = await loadRuleSet(opts.rules);
+  const grades = rules.ruleSet.grades.bands.map((b) => b.grade);
+  if (opts.grade !== undefined && !grades.includes(opts.grade))
+    throw new UserError(`--grade 应为 ${grades.join(' / ')} 之一，收到“${opts.grade}”`);
+  if (opts.project && !goals.projects.some((p) => p.code === opts.project))
+    throw new UserError(`目标表中没有项目编码“${opts.project}”`);
+  const results = whatIf(goals, actuals, rules, {
+    ...(opts.project ? { project: opts.project } : {}),
+    ...(opts.grade ? { grade: opts.grade } : {}),
+    ...(total !== undefined ? { total } : {}),
+  });
+  const d = rules.ruleSet.rounding.indicator.decimals;
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify({ schema: 'jixiao/whatif@1', projects: results }, null, 2)}\n`
+      : results.map((r) => renderProject(r, d)).join('\n');
+  if (opts.output) writeFileAtomic(opts.output, text);
+  else process.stdout.write(text);
+}
+
+function renderProject(p: ProjectWhatIf, d: number): string {
+  const t = new Table({
+    head: ['序号', '三级指标', '指标值', '分值', '当前得分', '满分所需实际完成值'],
+    style: { head: [], border: [] },
+    colWidths: [6, 28, 14, 8, 10, 30],
+    wordWrap: true,
+  });
+  for (const i of p.indicators)
+    t.push([i.no, i.name, i.target, fmtScore(i.weight, d), fmtScore(i.score, d), i.fullMarks.text]);
+  const lines = [`${p.code}  ${p.name}  当前总分 ${fmtScore(p.current.total, d)}（${p.current.grade}）`, t.toString()];
+  if (p.goal === null) lines.push('已是最高等级。');
+  else if (p.current.total >= p.goal.total)
+    lines.push(`已达到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}），无需改变。`);
+  else if (p.reached === null)
+    lines.push(
+      `在本规则集的公式下达不到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}）：所有指标和预算执行率都得满分也只有 ${fmtScore(p.best, d)} 分。`,
+    );
+  else {
+    lines.push(
+      `达到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}）最少需要改变 ${p.changes.length} 项，改后总分 ${fmtScore(p.reached.total, d)}（${p.reached.grade}）：`,
+    );
+    for (const c of p.changes)
+      lines.push(
+        `  ${c.no === 0 ? '预算' : `第${c.no}项`} ${c.name}：${c.from ?? '（未填）'} → ${c.to}（+${fmtScore(c.gain, d)} 分）`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
