@@ -1,11 +1,10 @@
 import { formatISO, parseISO, subDays } from 'date-fns';
-import type { Problem } from '../../errors.js';
 import type { IndicatorActual, ProjectActuals } from '../../model/actuals.js';
 import type { GoalTable } from '../../model/goals.js';
 import { num, round } from '../rounding.js';
 import { bindProject } from '../scoring/bind.js';
-import { scoreProject } from '../scoring/project.js';
-import type { ScoringRules } from '../scoring/types.js';
+import { gradeOf, scoreProject } from '../scoring/project.js';
+import type { ProjectScore, ScoringRules } from '../scoring/types.js';
 import type { WeightPlan } from '../scoring/weights.js';
 import { type FullMarks, firstTrue, fullMarks, stepOf } from './full-marks.js';
 
@@ -76,11 +75,13 @@ export function whatIfProject(
 ): ProjectWhatIf {
   const cache = new Map<string, WeightPlan>();
   const score = (e: ProjectActuals) => {
-    const problems: Problem[] = [];
-    return scoreProject(bindProject(table, e, problems), rules, cache, { explain: false }).score;
+    const s = scoreProject(bindProject(table, e), rules, cache, { explain: false });
+    // A partial total has no grade of its own (the project is incomplete); the band it falls in still tells
+    // which grade is next.
+    return { ...s, grade: s.grade ?? gradeOf(s.total, rules.ruleSet) };
   };
   // The entry in table order (each indicator at its own row), so a change can address a row.
-  const bound = bindProject(table, entry, []);
+  const bound = bindProject(table, entry);
   const base: ProjectActuals = { ...entry, indicators: bound.indicators.map((b) => b.entry) };
   const now = score(base);
   const goal = goalOf(now.total, now.grade, want, rules);
@@ -171,7 +172,7 @@ function goalOf(total: number, grade: string, want: WhatIfGoal, rules: ScoringRu
 function candidatesOf(
   table: GoalTable,
   base: ProjectActuals,
-  now: ReturnType<typeof scoreProject>['score'],
+  now: ProjectScore,
   indicators: IndicatorWhatIf[],
 ): Candidate[] {
   const out: Candidate[] = [];
@@ -215,10 +216,10 @@ function candidatesOf(
     out.push({
       no: 0,
       name: '全年执行数（万元）',
-      from: num(base.budget.executed),
+      from: base.budget.executed === undefined ? null : num(base.budget.executed),
       to: write(cents(b.adjusted)),
       apply: (e) => withExecuted(e, cents(b.adjusted)),
-      partial: { from: cents(base.budget.executed), to: cents(b.adjusted), apply: withExecuted, text: write },
+      partial: { from: cents(base.budget.executed ?? 0), to: cents(b.adjusted), apply: withExecuted, text: write },
     });
   }
   return out;
