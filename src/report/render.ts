@@ -1,10 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
-import { readInput } from '../io/read-input.js';
-import { displayPath } from '../io/rules.js';
 
 export type Format = 'html' | 'md';
 
@@ -30,24 +28,28 @@ class TemplateFault extends Error {
 
 const renderers = new Map<string, Renderer>();
 
+/** How a template file is read: the CLI passes its bounded input reader; a library caller may keep the default. */
+export type ReadTemplate = (file: string) => string;
+const readPlain: ReadTemplate = (file) => readFileSync(file, 'utf8');
+
 /**
  * One renderer per template folder: each template and partial is read and compiled once, then reused for every
  * project. `overlay` (--templates DIR) replaces built-in files name by name; what it lacks comes from templates/.
  */
-export function getRenderer(overlay?: string): Renderer {
+export function getRenderer(overlay?: string, read: ReadTemplate = readPlain): Renderer {
   const key = overlay ? resolve(overlay) : '';
   let r = renderers.get(key);
   if (!r) {
     if (overlay && !(existsSync(key) && statSync(key).isDirectory())) {
       throw new UserError(`模板文件夹 ${overlay} 不存在或不是文件夹`);
     }
-    r = createRenderer(overlay ? key : undefined);
+    r = createRenderer(overlay ? key : undefined, read);
     renderers.set(key, r);
   }
   return r;
 }
 
-function createRenderer(overlay: string | undefined): Renderer {
+function createRenderer(overlay: string | undefined, read: ReadTemplate): Renderer {
   const envs = new Map<Format, { hb: typeof Handlebars; templates: Map<string, { file: string; fn: Template }> }>();
   const find = (rel: string) => {
     const own = overlay ? join(overlay, rel) : undefined;
@@ -56,7 +58,7 @@ function createRenderer(overlay: string | undefined): Renderer {
     return existsSync(builtin) ? builtin : undefined;
   };
   const compile = (hb: typeof Handlebars, file: string, format: Format): Template =>
-    hb.compile(readInput(file, '模板').toString('utf8'), {
+    hb.compile(read(file), {
       strict: true,
       knownHelpersOnly: true,
       preventIndent: true,
@@ -162,4 +164,10 @@ function walk(x: unknown): unknown {
     return out;
   }
   return x;
+}
+
+/** A template path as the user can find it: relative to the working folder when inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') ? file : rel.split(sep).join('/');
 }

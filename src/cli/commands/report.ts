@@ -7,6 +7,7 @@ import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
+import { readInput } from '../../io/read-input.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
@@ -134,7 +135,8 @@ async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions
     const { docxReport } = await import('../../report/docx/index.js');
     return docs.map((d) => ({ path: join(outDir, `${d.base}.docx`), content: () => docxReport(d) }));
   }
-  const renderer = getRenderer(opts.templates);
+  // Templates are inputs too: read through the one bounded reader (and so never overwritten by -o).
+  const renderer = getRenderer(opts.templates, (file) => readInput(file, '模板').toString('utf8'));
   if (opts.format !== 'pdf') {
     const format = opts.format as 'html' | 'md';
     return docs.map((d) => ({
