@@ -43,7 +43,6 @@ describe('jixiao report', () => {
       const cases: [string[], RegExp][] = [
         [['--kind', 'annual'], /--kind 只能是 self-evaluation \| monitoring \| department/],
         [['--format', 'odt'], /--format 只能是 html \| md \| pdf \| docx \| xlsx/],
-        [['--kind', 'department', '--format', 'xlsx'], /--format xlsx 只用于自评表/],
         [['--kind', 'monitoring'], /运行监控报告需要年中数据/],
         [['--as-of', '2025-06-30'], /--as-of 只用于运行监控/],
         [['--templates', join(dir, 'none')], /模板文件夹 .* 不存在/],
@@ -101,11 +100,16 @@ describe('jixiao report', () => {
     });
   });
 
-  it('--format xlsx writes one 自评表 workbook per project', () => {
+  it('--format xlsx writes one 自评表 workbook per project and the department summary; department alone too', () => {
     withTempDir((dir) => {
       const r = jixiao(['report', GOALS, YEAR_END, '--format', 'xlsx', '-o', dir]);
       expect(r.status).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(SEED_CODES.map((c) => `${c}-self-evaluation.xlsx`).sort());
+      expect(readdirSync(dir).sort()).toEqual(
+        [...SEED_CODES.map((c) => `${c}-self-evaluation.xlsx`), 'department.xlsx'].sort(),
+      );
+      const only = join(dir, 'department-only');
+      expect(jixiao(['report', GOALS, YEAR_END, '-k', 'department', '-f', 'xlsx', '-o', only]).status).toBe(0);
+      expect(readdirSync(only)).toEqual(['department.xlsx']);
       expect(
         readFileSync(join(dir, `${SEED_CODES[0]}-self-evaluation.xlsx`))
           .subarray(0, 2)

@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { monitorDocument } from '../../core/monitoring/index.js';
 import { scoreDocument } from '../../core/scoring/index.js';
-import type { Evaluation } from '../../core/scoring/types.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
@@ -10,8 +9,7 @@ import { loadGoals } from '../../io/goals.js';
 import { readInput } from '../../io/read-input.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/write.js';
-import type { GoalDocument } from '../../model/goals.js';
-import { fileClaims, type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
+import { type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
 import { getRenderer } from '../../report/render.js';
 import { printWarnings, selectedProjects } from './score.js';
@@ -43,9 +41,6 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
   if (!KINDS.includes(opts.kind)) throw new UserError(`--kind 只能是 ${KINDS.join(' | ')}，收到“${opts.kind}”`);
   if (!FORMATS.includes(opts.format))
     throw new UserError(`--format 只能是 ${FORMATS.join(' | ')}，收到“${opts.format}”`);
-  if (opts.format === 'xlsx' && opts.kind !== 'self-evaluation') {
-    throw new UserError('--format xlsx 只用于自评表（--kind self-evaluation）');
-  }
   const outDir = resolve(opts.output);
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new UserError(`-o ${opts.output} 应为文件夹，但它是一个文件`);
@@ -74,10 +69,7 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
     data = { goals, ruleSet: rules.ruleSet, monitoring: result.monitoring };
   }
 
-  const files =
-    opts.format === 'xlsx' && 'evaluation' in data
-      ? await workbooks(data.evaluation, goals, outDir)
-      : await documents(kind, data, opts, outDir);
+  const files = await documents(kind, data, opts, outDir);
   for (const f of files) assertNotInput(f.path, [goalsPath, actualsPath]);
   // Everything is rendered before anything is written: a template error in the last project, or a disk that
   // fills up, leaves the previous set of reports whole.
@@ -131,6 +123,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => 
 
 async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions, outDir: string): Promise<OutFile[]> {
   const docs = reportDocuments(kind, data);
+  if (opts.format === 'xlsx') {
+    const { reportWorkbook } = await import('../../report/xlsx/index.js');
+    return docs.map((d) => ({ path: join(outDir, `${d.base}.xlsx`), content: () => reportWorkbook(d, data) }));
+  }
   if (opts.format === 'docx') {
     const { docxReport } = await import('../../report/docx/index.js');
     return docs.map((d) => ({ path: join(outDir, `${d.base}.docx`), content: () => docxReport(d) }));
@@ -150,21 +146,4 @@ async function documents(kind: ReportKind, data: ReportData, opts: ReportOptions
   const printer = await openPdfPrinter();
   closePrinter = () => printer.close();
   return pages.map((p) => ({ path: join(outDir, `${p.base}.pdf`), content: () => printer.print(p.html) }));
-}
-
-/** --format xlsx: the official 自评表 as a workbook per project, from the xlsx writer module. */
-async function workbooks(evaluation: Evaluation, goals: GoalDocument, outDir: string): Promise<OutFile[]> {
-  let mod: { selfEvaluationWorkbook(ev: Evaluation, goals: GoalDocument, code?: string): Promise<Uint8Array> };
-  try {
-    mod = await import('../../report/xlsx/self-evaluation.js');
-  } catch (err) {
-    throw new UserError(
-      `本版本不能生成 xlsx 自评表（${(err as Error).message.split('\n')[0]}）；请改用 --format html、md 或 pdf`,
-    );
-  }
-  const claim = fileClaims();
-  return evaluation.projects.map((p) => ({
-    path: join(outDir, `${claim.project(p.code, 'self-evaluation')}.xlsx`),
-    content: () => mod.selfEvaluationWorkbook(evaluation, goals, p.code),
-  }));
 }

@@ -1,5 +1,6 @@
 import type { Paragraph, Table } from 'docx';
 import type { DepartmentView } from '../department-view.js';
+import { departmentHeads } from '../form-heads.js';
 import { cell, centered, head, heading, item, para, row, SIZE, table, text, title, unitLine } from './build.js';
 import { chartParagraph } from './chart-image.js';
 
@@ -14,21 +15,10 @@ export async function departmentDocx(v: DepartmentView): Promise<(Paragraph | Ta
       row([head('评分规则'), text(v.ruleSet, { span: 3 })]),
     ],
   );
-  const heads = [
-    '序号',
-    '项目名称（项目编码）',
-    '全年预算数',
-    '执行数',
-    '计划进度',
-    '执行进度',
-    ['较计划', '（百分点）'],
-    ...(status ? ['状态'] : []),
-    v.scoreLabel,
-    '等级',
-  ];
+  const heads = departmentHeads(v.scoreLabel, status);
   const projects = table(status ? [5, 27, 10, 10, 10, 10, 9, 7, 8, 6] : [5, 27, 10, 10, 10, 10, 9, 8, 6], [
     row(
-      heads.map((h) => head(h, small)),
+      heads.map((h) => head(h.split('\n'), small)),
       { header: true },
     ),
     ...v.projects.map((p) =>

@@ -1,4 +1,5 @@
 import type { Paragraph, Table } from 'docx';
+import { MONITORING_FUNDS, MONITORING_INDICATORS } from '../form-heads.js';
 import type { MonitoringView } from '../monitoring-view.js';
 import { cell, centered, gap, head, item, narrative, row, SIZE, table, text, title, unitLine } from './build.js';
 import { chartParagraph } from './chart-image.js';
@@ -22,17 +23,7 @@ export async function monitoringDocx(v: MonitoringView): Promise<(Paragraph | Ta
     row([head('年度总体目标'), text(v.goals, { span: 9 })]),
     row([
       head(['项目资金', `（${v.moneyUnit}）`], { rowSpan: 3 }),
-      ...[
-        '全年预算数',
-        '截至监控日执行数',
-        '资金支出计划进度',
-        '实际执行进度',
-        '序时进度',
-        ['较计划', '（百分点）'],
-        ['较序时', '（百分点）'],
-        '状态',
-        '预算执行率预计得分',
-      ].map((h) => head(h, small)),
+      ...MONITORING_FUNDS.map((h) => head(h.split('\n'), small)),
     ]),
     row(
       [e.budget, e.executedAmount, e.planned, e.executed, e.timeProgress, e.gap, e.gapToTime]
@@ -40,20 +31,7 @@ export async function monitoringDocx(v: MonitoringView): Promise<(Paragraph | Ta
         .concat([cell(e.status), cell(e.budgetScore, { align: 'right' })]),
     ),
     row([head('偏差原因'), text(e.reason, { span: 8 })]),
-    row(
-      [
-        '一级指标',
-        '二级指标',
-        '三级指标',
-        '年度指标值',
-        '序时应完成',
-        '截至监控日完成值',
-        '全年预计完成值（预计得分）',
-        '状态',
-        '完成目标可能性',
-        '偏差原因分析',
-      ].map((h) => head(h, small)),
-    ),
+    row(MONITORING_INDICATORS.map((h) => head(h.split('\n'), small))),
     ...v.indicators.map((i) =>
       row([
         ...(i.tier1Cell ? [cell(i.tier1Cell.label, { rowSpan: i.tier1Cell.rowspan })] : []),

@@ -1,4 +1,5 @@
 import type { Paragraph, Table, TableRow } from 'docx';
+import { SELF_EVALUATION_FUNDS, SELF_EVALUATION_INDICATORS } from '../form-heads.js';
 import type { SelfEvaluationView } from '../self-evaluation-view.js';
 import {
   cell,
@@ -56,7 +57,7 @@ function form(v: SelfEvaluationView): Table {
     row([
       head(['项目资金', `（${v.moneyUnit}）`], { rowSpan: 5 }),
       head(''),
-      ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((h) => head(h)),
+      ...SELF_EVALUATION_FUNDS.map((h) => head(h)),
     ]),
     ...v.funds.map((f) =>
       row([
@@ -66,11 +67,7 @@ function form(v: SelfEvaluationView): Table {
     ),
     row([head('年度总体目标', { rowSpan: 2 }), head('预期目标', { span: 4 }), head('实际完成情况', { span: 3 })]),
     row([text(v.goals.expected, { span: 4 }), text(v.goals.actual, { span: 3 })]),
-    row(
-      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map(
-        (h) => head(h),
-      ),
-    ),
+    row(SELF_EVALUATION_INDICATORS.map((h) => head(h))),
     ...v.indicators.map((i) =>
       row([
         ...(i.tier1Cell

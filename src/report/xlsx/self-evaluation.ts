@@ -4,7 +4,12 @@ import type { Evaluation, Explanation, IndicatorScore, ProjectScore } from '../.
 import { UserError } from '../../errors.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
 import { explanationLines, formatExplanation } from '../explanation.js';
+import { SELF_EVALUATION_INDICATORS } from '../form-heads.js';
 import { fmtGrade } from '../format.js';
+import { deviationLines } from '../self-evaluation-view.js';
+import { spans } from '../view-common.js';
+import { fitRowHeights, printSetup } from './print.js';
+import { type FormCell, head, MONEY, plain, RATE, SCORE, text, titleRow, writeForm } from './sheet.js';
 
 /**
  * 项目支出绩效自评表 as a workbook, in the official layout (domain-rules §1.2): header rows, the 项目资金 block
@@ -25,118 +30,93 @@ export async function selfEvaluationWorkbook(
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
-  const ws = wb.addWorksheet('自评表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToWidth: 1 } });
-  ws.columns = [12, 16, 26, 14, 16, 9, 10, 34].map((width) => ({ width }));
-  layout(ws, p, table, goals, evaluation);
+  const ws = wb.addWorksheet('自评表');
+  ws.columns = COLUMNS.map((width) => ({ width }));
+  const end = layout(ws, p, table, goals, evaluation);
+  fitRowHeights(ws, 1, end);
+  printSetup(ws, { titleRows: `${HEAD}:${HEAD}` });
   explanationSheet(wb.addWorksheet('计分说明'), p);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const SCORE_FMT = '0.00';
+const COLUMNS = [12, 16, 26, 14, 16, 9, 10, 34];
+/** The indicator header's row, repeated at the top of every printed page. */
+const HEAD = 12;
 
-function layout(ws: Worksheet, p: ProjectScore, table: GoalTable | undefined, goals: GoalDocument, ev: Evaluation) {
+function layout(
+  ws: Worksheet,
+  p: ProjectScore,
+  table: GoalTable | undefined,
+  goals: GoalDocument,
+  ev: Evaluation,
+): number {
   const unit = table?.unitName ?? goals.department.unitName ?? '';
-  const merge = (range: string, value: string | number | null) => {
-    ws.mergeCells(range);
-    ws.getCell(range.split(':')[0] as string).value = value;
-  };
-  merge('A1:H1', '项目支出绩效自评表');
-  ws.getCell('A1').font = { bold: true, size: 16 };
-  merge('A2:H2', `（${p.year}年度）`);
-  ws.getCell('A3').value = '项目名称';
-  merge('B3:H3', p.name);
-  ws.getCell('A4').value = '主管部门';
-  merge('B4:D4', unit);
-  ws.getCell('E4').value = '实施单位';
-  merge('F4:H4', unit);
-
+  const n = COLUMNS.length;
+  titleRow(ws, 1, '项目支出绩效自评表', n);
+  titleRow(ws, 2, `（${p.year}年度）`, n, 11);
   const b = p.budget;
-  ws.getRow(5).values = ['', '', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'];
-  ws.getRow(6).values = ['', '年度资金总额', b.initial, b.adjusted, b.executed, b.weight, b.rate, b.score];
-  ws.getCell('G6').numFmt = '0.00%';
-  ws.getCell('H6').numFmt = SCORE_FMT;
-  const parts: [string, number | null | undefined][] = [
-    ['其中：当年财政拨款', table?.budget.fiscal],
-    ['上年结转资金', null],
-    ['其他资金', table?.budget.other],
+  const money = (x: number | null | undefined) => plain(x ?? null, { numFmt: MONEY });
+  const dash = plain('—');
+  const rows: FormCell[][] = [
+    [head('项目名称'), text(p.name, { span: 7 })],
+    [head('主管部门'), text(unit, { span: 3 }), head('实施单位'), text(unit, { span: 3 })],
+    [
+      head('项目资金（万元）', { rowSpan: 5 }),
+      head(''),
+      ...['年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'].map((h) => head(h)),
+    ],
+    [
+      head('年度资金总额'),
+      money(b.initial),
+      money(b.adjusted),
+      money(b.executed),
+      plain(b.weight, { numFmt: SCORE }),
+      plain(b.rate, { numFmt: RATE }),
+      plain(b.score, { numFmt: SCORE }),
+    ],
+    [head('其中：当年财政拨款'), money(table?.budget.fiscal), money(null), money(null), dash, dash, dash],
+    [head('上年结转资金'), money(null), money(null), money(null), dash, dash, dash],
+    [head('其他资金'), money(table?.budget.other), money(null), money(null), dash, dash, dash],
+    [head('年度总体目标', { rowSpan: 2 }), head('预期目标', { span: 4 }), head('实际完成情况', { span: 3 })],
+    [
+      text(
+        (table?.goals ?? []).map((g, i) => `${i + 1}.${g}`),
+        { span: 4 },
+      ),
+      text(p.achievement ?? '', { span: 3 }),
+    ],
+    SELF_EVALUATION_INDICATORS.map((h) => head(h)),
   ];
-  parts.forEach(([label, initial], k) => {
-    ws.getRow(7 + k).values = ['', label, initial ?? null, null, null, '—', '—', '—'];
+  const cells = spans(p.indicators);
+  p.indicators.forEach((i, k) => {
+    const t1 = cells[k]?.tier1Cell;
+    const t2 = cells[k]?.tier2Cell;
+    const weight = p.tiers.find((t) => t.name === i.tier1)?.weight ?? 0;
+    rows.push([
+      ...(t1 ? [plain(`${t1.label}(${num(weight)}分)`, { rowSpan: t1.rowspan })] : []),
+      ...(t2 ? [plain(t2.label, { rowSpan: t2.rowspan })] : []),
+      text(i.name),
+      plain(i.target.raw),
+      plain(actualText(i)),
+      plain(i.weight, { numFmt: SCORE }),
+      plain(i.score, { numFmt: SCORE }),
+      text([...deviationLines(i, num), ...(i.evidence ? [`佐证材料：${i.evidence}`] : [])], { size: 9 }),
+    ]);
   });
-  // Merged after the rows are written: writing a row over a merged cell undoes the merge.
-  merge('A5:A9', '项目资金（万元）');
-
-  merge('A10:A11', '年度总体目标');
-  merge('B10:E10', '预期目标');
-  merge('F10:H10', '实际完成情况');
-  merge('B11:E11', (table?.goals ?? []).map((g, i) => `${i + 1}.${g}`).join('\n'));
-  merge('F11:H11', p.achievement ?? '');
-  ws.getRow(11).height = 60;
-
-  const head = 12;
-  ws.getRow(head).values = [
-    '一级指标',
-    '二级指标',
-    '三级指标',
-    '年度指标值',
-    '实际完成值',
-    '分值',
-    '得分',
-    '偏差原因分析及改进措施',
-  ];
-  let r = head + 1;
-  for (const tier of p.tiers) {
-    const rows = p.indicators.filter((i) => i.tier1 === tier.name);
-    if (rows.length === 0) continue;
-    const first = r;
-    rows.forEach((i, k) => {
-      ws.getRow(r).values = [
-        k === 0 ? `${tier.name}(${num(tier.weight)}分)` : null,
-        i.tier2,
-        i.name,
-        i.target.raw,
-        actualText(i),
-        i.weight,
-        i.score,
-        [i.reason, i.remedy ? `改进措施：${i.remedy}` : ''].filter(Boolean).join('\n'),
-      ];
-      ws.getCell(`G${r}`).numFmt = SCORE_FMT;
-      r++;
-    });
-    if (r - 1 > first) ws.mergeCells(`A${first}:A${r - 1}`);
-    mergeRuns(ws, rows, first);
-  }
-  merge(`A${r}:E${r}`, '总分');
-  ws.getCell(`F${r}`).value = b.weight + p.tiers.reduce((s, t) => s + t.weight, 0);
-  ws.getCell(`G${r}`).value = p.total;
-  ws.getCell(`G${r}`).numFmt = SCORE_FMT;
-  ws.getCell(`H${r}`).value = `等级：${fmtGrade(p.grade)}`;
-  merge(
-    `A${r + 1}:H${r + 1}`,
-    `评分规则：${ev.ruleSet.label}（${ev.ruleSet.id}）。${p.totalExplanation.map(formatExplanation).join('；')}`,
-  );
-
-  for (let row = 1; row <= r + 1; row++) {
-    for (let col = 1; col <= 8; col++) {
-      const cell = ws.getRow(row).getCell(col);
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: row <= 2 || col <= 2 ? 'center' : 'left' };
-      if (row > 2) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-    }
-  }
-  for (const row of [5, 10, head]) ws.getRow(row).font = { bold: true };
-}
-
-const THIN = { style: 'thin' as const };
-
-/** Consecutive rows with the same 二级指标 share one merged cell, as in printed tables. */
-function mergeRuns(ws: Worksheet, rows: IndicatorScore[], first: number): void {
-  let start = 0;
-  rows.forEach((row, k) => {
-    const next = rows[k + 1];
-    if (next && next.tier2 === row.tier2) return;
-    if (k > start) ws.mergeCells(`B${first + start}:B${first + k}`);
-    start = k + 1;
-  });
+  const weight = b.weight + p.tiers.reduce((sum, t) => sum + t.weight, 0);
+  rows.push([
+    plain('总分', { span: 5, bold: true }),
+    plain(weight, { numFmt: SCORE, bold: true }),
+    plain(p.total, { numFmt: SCORE, bold: true }),
+    plain(`等级：${fmtGrade(p.grade)}`, { bold: true }),
+  ]);
+  const end = writeForm(ws, 3, rows, n);
+  ws.mergeCells(end, 1, end, n);
+  const note = ws.getCell(end, 1);
+  note.value = `评分规则：${ev.ruleSet.label}（${ev.ruleSet.id}）。${p.totalExplanation.map(formatExplanation).join('；')}`;
+  note.font = { name: '宋体', size: 9 };
+  note.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  return end;
 }
 
 function actualText(i: IndicatorScore): string {
@@ -145,15 +125,29 @@ function actualText(i: IndicatorScore): string {
   return i.grade ?? '';
 }
 
+/** 计分说明: each score's arithmetic, its rule and the evidence cited, printable on A4 one page wide. */
 function explanationSheet(ws: Worksheet, p: ProjectScore): void {
-  ws.columns = [6, 30, 80, 40].map((width) => ({ width }));
-  ws.addRow(['序号', '项目', '计分过程', '规则来源']).font = { bold: true };
-  const lines = (e: Explanation) => explanationLines(e).join('\n');
-  const source = (e: Explanation) => (e.source === null ? '' : String(e.source));
-  ws.addRow(['', '预算执行率', lines(p.budget.explanation), source(p.budget.explanation)]);
-  for (const i of p.indicators) ws.addRow([i.no, i.name, lines(i.explanation), source(i.explanation)]);
-  ws.addRow(['', '总分', p.totalExplanation.map(formatExplanation).join('\n'), '']);
-  ws.eachRow((row) => {
-    row.alignment = { wrapText: true, vertical: 'top' };
-  });
+  ws.columns = [6, 24, 60, 34, 20].map((width) => ({ width }));
+  const steps = (e: Explanation) => text(explanationLines(e));
+  const source = (e: Explanation) => text(e.source === null ? '' : String(e.source));
+  const rows: FormCell[][] = [
+    ['序号', '项目', '计分过程', '规则来源', '佐证材料'].map((h) => head(h)),
+    [plain(''), text('预算执行率'), steps(p.budget.explanation), source(p.budget.explanation), plain('')],
+    ...p.indicators.map((i) => [
+      plain(i.no),
+      text(i.name),
+      steps(i.explanation),
+      source(i.explanation),
+      text(i.evidence ?? ''),
+    ]),
+    [plain(''), text('总分'), text(p.totalExplanation.map(formatExplanation)), plain(''), plain('')],
+  ];
+  const end = writeForm(
+    ws,
+    1,
+    rows.map((r) => r.map((c) => ({ ...c, size: 9 }))),
+    5,
+  );
+  fitRowHeights(ws, 1, end - 1);
+  printSetup(ws, { titleRows: '1:1' });
 }
