@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { readInput } from '../read-input.js';
+import { DOCUMENT_LIMITS, zipProblem } from '../zip-limits.js';
 import { type Block, type Placed, parseGoalBlocks } from './text.js';
 
 /**
@@ -30,6 +31,8 @@ export async function readDocxGoals(path: string): Promise<GoalDocument> {
     throw fail('这是旧版 Word 97-2003 文件（.doc），请在 Word 中另存为 .docx');
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fail('不是有效的 .docx 文件（文件已损坏，或不是 Word 文档）');
+  const bomb = zipProblem(bytes, DOCUMENT_LIMITS);
+  if (bomb) throw fail(bomb);
   const { default: mammoth } = await import('mammoth');
   let root: Element | null = null;
   try {

@@ -4,6 +4,7 @@ import { cleanFloat } from '../../core/units.js';
 import { UserError } from '../../errors.js';
 import { decode } from '../decode.js';
 import { readInput } from '../read-input.js';
+import { WORKBOOK_LIMITS, zipProblem } from '../zip-limits.js';
 import { sheetBoundsProblem } from './sheet-bounds.js';
 
 /**
@@ -49,6 +50,8 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
     throw fail('这是旧版 Excel 97-2003 文件（.xls），请在 Excel 中另存为 .xlsx');
   }
   if (!starts(bytes, ZIP)) throw fail('不是有效的 .xlsx 文件（文件已损坏，或不是 Excel 工作簿）');
+  const bomb = zipProblem(bytes, WORKBOOK_LIMITS);
+  if (bomb) throw fail(bomb);
   const bounds = sheetBoundsProblem(bytes);
   if (bounds.problem) throw fail(`文件已损坏：${bounds.problem}`);
   const { default: ExcelJS } = await import('exceljs');
