@@ -67,7 +67,14 @@
       el('p', { class: 'muted', text: `项目编码 ${p.code} · ${p.year}年 · 预算数 ${p.budgetTotal} 万元 · 金额单位：万元` }),
       budget,
       el('table', { class: 'grid sheet', id: 'sheet' }, el('thead', {}, el('tr', {}, head.map((h) => el('th', { text: h })))), el('tbody', {}, rows)),
-      el('div', { class: 'footer' }, total, el('label', { class: 'field wide' }, '年度总体目标完成情况', cell('achievement')), undoBtn),
+      el(
+        'div',
+        { class: 'footer' },
+        total,
+        el('label', { class: 'field wide' }, '年度总体目标完成情况', cell('achievement')),
+        undoBtn,
+        el('a', { href: `#whatif/${p.code}`, text: '测算' }),
+      ),
     );
     render(p.draft);
     setSaveState('已保存', 'saved');

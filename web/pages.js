@@ -15,7 +15,8 @@
       'label',
       { class: 'drop', for: 'goal-file' },
       el('strong', { text: '选择或拖入绩效目标文档' }),
-      el('span', { text: '支持 Word 导出的文本（.txt）、Word（.docx）、Excel（.xlsx）或目标表 JSON' }),
+      el('span', { text: '支持 Word 导出的文本（.txt）、Word（.docx）、Excel（.xlsx）或目标表 JSON；导入后写入工作文件夹的 goals.json' }),
+      el('span', { class: 'choose', text: '选择文件…' }),
       input,
     );
     const upload = async (file) => {
@@ -133,7 +134,36 @@
     show(el('h1', { text: '项目一览' }), el('table', { class: 'grid', id: 'glance' }, el('thead', {}, head), body));
   };
 
-  // ---- Mid-year monitoring at an as-of date.
+  // ---- Mid-year monitoring at an as-of date; the inputs monitoring asks for are saved to actuals-mid-year.yaml.
+  const LIKELIHOOD = ['确定能', '有可能', '完全不可能'];
+  const CAUSES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'];
+  let reloadMonitor = null;
+  function input(m, code, row, key, options, blank) {
+    const field = `indicators.${row}.${key}`;
+    const old = m.fields[code]?.[field] ?? '';
+    const control = options
+      ? el('select', {}, el('option', { value: '', text: blank }), options.map((o) => el('option', { value: o, text: o, selected: o === old })))
+      : el('input', { type: 'text', value: old });
+    control.dataset.field = field;
+    control.dataset.code = code;
+    control.addEventListener('change', async () => {
+      JX.setSaveState('保存中…', 'saving');
+      const r = await api('/api/save', {
+        period: 'mid-year',
+        code,
+        base: m.version,
+        changes: [{ field, old, new: control.value }],
+      });
+      if (!r.ok) {
+        JX.setSaveState('未保存', 'conflict');
+        return JX.banner(r.data.error + (r.data.conflicts ? '' : ''), [el('button', { type: 'button', text: '重新载入', onclick: () => reloadMonitor?.() })]);
+      }
+      JX.setSaveState('已保存', 'saved');
+      reloadMonitor?.();
+    });
+    return control;
+  }
+
   JX.pages.midyear = async (asOf) => {
     const date = el('input', { type: 'date', id: 'as-of', value: asOf || '' });
     const out = el('section');
@@ -166,10 +196,10 @@
         ...m.projects.map((p) =>
           el(
             'details',
-            { class: 'pace' },
+            { class: 'pace', 'data-code': p.code },
             el('summary', { text: `${p.name}：指标进度（${p.lightLabel}${p.reason ? `，${p.reason}` : ''}）` }),
             table(
-              ['三级指标', '指标值', '应完成', '截至目前', '全年预计', '预计得分', '状态', '完成目标可能性', '偏差原因类别', '偏差原因'],
+              ['三级指标', '指标值', '应完成', '截至目前', '全年预计', '预计得分', '状态', '完成目标可能性', '偏差原因类别', '偏差原因', '纠偏措施'],
               p.indicators.map((i) =>
                 el(
                   'tr',
@@ -181,9 +211,10 @@
                   td(i.projected, 'num'),
                   td(i.forecastScore, 'num'),
                   el('td', {}, el('span', { class: `light light-${i.light}`, text: i.lightLabel })),
-                  td(i.likelihood === i.suggested ? i.likelihood : `${i.likelihood}（建议：${i.suggested}）`),
-                  td(i.cause || '（未填）'),
-                  td(i.reason || '（未填）'),
+                  el('td', {}, input(m, p.code, i.row, 'likelihood', LIKELIHOOD, `（建议：${i.suggested}）`)),
+                  el('td', {}, input(m, p.code, i.row, 'cause', CAUSES, '（未填）')),
+                  el('td', {}, input(m, p.code, i.row, 'reason')),
+                  el('td', {}, input(m, p.code, i.row, 'remedy')),
                 ),
               ),
               { class: 'grid' },
@@ -193,6 +224,13 @@
       );
     };
     date.addEventListener('change', load);
+    reloadMonitor = () => {
+      JX.banner('');
+      const open = [...out.querySelectorAll('details[open]')].map((d) => d.dataset.code);
+      return load().then(() => {
+        for (const d of out.querySelectorAll('details')) if (open.includes(d.dataset.code)) d.open = true;
+      });
+    };
     show(
       el('h1', { text: '运行监控' }),
       el('label', { class: 'field' }, '截止日期 ', date),

@@ -4,11 +4,13 @@ import { basename, extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { monitorDocument } from '../core/monitoring/index.js';
+import { whatIfProject } from '../core/whatif/index.js';
 import { UserError } from '../errors.js';
 import { loadActuals } from '../io/actuals.js';
 import type { Period } from '../report/actuals-template.js';
+import { whatIfView } from '../report/whatif-view.js';
 import { scoreDraft } from './draft.js';
-import type { Fields } from './fields.js';
+import { entryFields, type Fields, fieldsEntry } from './fields.js';
 import { insideWorkspace, shown, uploadName } from './paths.js';
 import { type Change, saveChanges } from './save.js';
 import { HttpError, readBody, readJson, send } from './server.js';
@@ -72,7 +74,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         send(res, 200, html, TYPES['.html']);
       },
     },
-    ...['app.js', 'pages.js', 'entry.js', 'main.js', 'app.css'].map(asset),
+    ...['app.js', 'pages.js', 'entry.js', 'whatif.js', 'main.js', 'app.css'].map(asset),
     {
       method: 'GET',
       path: '/api/workspace',
@@ -143,6 +145,30 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
     },
     {
       method: 'GET',
+      path: '/api/whatif',
+      run: async (_q, res, url) => {
+        const t = table(url.searchParams.get('code') ?? '');
+        const entry = fieldsEntry(
+          t,
+          entryFields(
+            t,
+            entriesOf('year-end').projects.find((e) => e.code === t.code),
+          ),
+        ).entry;
+        const grade = url.searchParams.get('grade') || undefined;
+        const total = url.searchParams.get('total') ? Number(url.searchParams.get('total')) : undefined;
+        if (total !== undefined && !(total >= 0 && total <= 100)) throw new HttpError(400, '总分应为 0–100 的数');
+        const rules = await ws.rules();
+        const r = whatIfProject(t, entry, rules, {
+          ...(grade ? { grade } : {}),
+          ...(total !== undefined ? { total } : {}),
+        });
+        const projects = ws.goals().projects.map((p) => ({ code: p.code, name: p.name }));
+        send(res, 200, { ...whatIfView(r, rules), projects });
+      },
+    },
+    {
+      method: 'GET',
       path: '/api/monitor',
       run: async (_q, res, url) => {
         if (ws.readActualsText('mid-year').version === 'none')
@@ -154,7 +180,18 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         const rules = await ws.rules();
         const result = monitorDocument(ws.goals(), doc, rules, asOf);
         if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
-        send(res, 200, monitoringView(result.monitoring, rules));
+        // The monitoring inputs as written in the file (blank where the page shows the suggestion).
+        const { projects, version } = entriesOf('mid-year');
+        const fields = Object.fromEntries(
+          ws.goals().projects.map((t) => [
+            t.code,
+            entryFields(
+              t,
+              projects.find((e) => e.code === t.code),
+            ),
+          ]),
+        );
+        send(res, 200, { ...monitoringView(result.monitoring, rules), fields, version });
       },
     },
     {

@@ -1,11 +1,12 @@
 import Table from 'cli-table3';
+import type { ScoringRules } from '../../core/scoring/types.js';
 import { type ProjectWhatIf, whatIf } from '../../core/whatif/index.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
-import { fmtScore } from '../../report/format.js';
+import { whatIfView } from '../../report/whatif-view.js';
 
 export interface WhatIfOptions {
   project?: string;
@@ -38,40 +39,24 @@ export async function runWhatIf(goalsPath: string, actualsPath: string, opts: Wh
     ...(opts.grade ? { grade: opts.grade } : {}),
     ...(total !== undefined ? { total } : {}),
   });
-  const d = rules.ruleSet.rounding.indicator.decimals;
   const text =
     opts.format === 'json'
       ? `${JSON.stringify({ schema: 'jixiao/whatif@1', projects: results }, null, 2)}\n`
-      : results.map((r) => renderProject(r, d)).join('\n');
+      : results.map((r) => renderProject(r, rules)).join('\n');
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
 }
 
-function renderProject(p: ProjectWhatIf, d: number): string {
+function renderProject(p: ProjectWhatIf, rules: ScoringRules): string {
+  const v = whatIfView(p, rules);
   const t = new Table({
     head: ['序号', '三级指标', '指标值', '分值', '当前得分', '满分所需实际完成值'],
     style: { head: [], border: [] },
     colWidths: [6, 28, 14, 8, 10, 30],
     wordWrap: true,
   });
-  for (const i of p.indicators)
-    t.push([i.no, i.name, i.target, fmtScore(i.weight, d), fmtScore(i.score, d), i.fullMarks.text]);
-  const lines = [`${p.code}  ${p.name}  当前总分 ${fmtScore(p.current.total, d)}（${p.current.grade}）`, t.toString()];
-  if (p.goal === null) lines.push('已是最高等级。');
-  else if (p.current.total >= p.goal.total)
-    lines.push(`已达到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}），无需改变。`);
-  else if (p.reached === null)
-    lines.push(
-      `在本规则集的公式下达不到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}）：所有指标和预算执行率都得满分也只有 ${fmtScore(p.best, d)} 分。`,
-    );
-  else {
-    lines.push(
-      `达到 ${fmtScore(p.goal.total, d)} 分（${p.goal.grade}）最少需要改变 ${p.changes.length} 项，改后总分 ${fmtScore(p.reached.total, d)}（${p.reached.grade}）：`,
-    );
-    for (const c of p.changes)
-      lines.push(
-        `  ${c.no === 0 ? '预算' : `第${c.no}项`} ${c.name}：${c.from ?? '（未填）'} → ${c.to}（+${fmtScore(c.gain, d)} 分）`,
-      );
-  }
+  for (const i of v.indicators) t.push([i.no, i.name, i.target, i.weight, i.score, i.needs]);
+  const lines = [`${v.code}  ${v.name}  当前总分 ${v.current}`, t.toString(), v.verdict];
+  for (const c of v.changes) lines.push(`  ${c.what}：${c.from} → ${c.to}（${c.gain} 分）`);
   return `${lines.join('\n')}\n`;
 }
