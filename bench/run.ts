@@ -222,6 +222,25 @@ if (on('render') && existsSync(join(ROOT, 'bench/report.ts'))) {
   }
 }
 
+if (on('workbench') && existsSync(join(ROOT, 'bench/workbench.ts'))) {
+  const workbenchModule = './workbench.js';
+  const { benchWorkbench } = (await import(workbenchModule)) as {
+    benchWorkbench: () => Promise<
+      { name: string; p50: number; p95: number; roundTripP95: number; goalMs: number | null }[]
+    >;
+  };
+  for (const r of await benchWorkbench()) {
+    log({
+      name: r.name,
+      value: `p50 ${r.p50} / p95 ${r.p95} ms`,
+      floor: `HTTP p95 ${r.roundTripP95} ms`,
+      ratio: null,
+      goal: r.goalMs === null ? '' : `p95 < ${r.goalMs} ms (server)`,
+      ok: r.goalMs === null ? null : r.p95 < r.goalMs,
+    });
+  }
+}
+
 if (on('startup')) {
   const bin = join(ROOT, 'dist/cli/bin.js');
   const run = (args: string[]) => time(() => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }), 7);
