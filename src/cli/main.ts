@@ -10,6 +10,9 @@ const PROJECT_OPTION = [
   [] as string[],
 ] as const;
 
+/** --summary (score, monitor): the table of all projects only. */
+const SUMMARY_OPTION = ['--summary', '只打印各项目汇总表（编码、名称、总分、等级、提示条数）'] as const;
+
 /**
  * The jixiao command line. Each command lives in its own module and is imported only when it runs, so
  * `jixiao --help` and light commands do not pay for heavy modules (mathjs, exceljs, Chromium).
@@ -65,11 +68,19 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
     .option('--allow-incomplete', '有未填写或填写有误的指标时，仍给已填写部分评分并标明未完成（退出码 0）')
+    .option(...SUMMARY_OPTION)
     .action(
       async (
         goals: string,
         actuals: string,
-        opts: { rules: string; format: string; output?: string; project: string[]; allowIncomplete?: boolean },
+        opts: {
+          rules: string;
+          format: string;
+          output?: string;
+          project: string[];
+          allowIncomplete?: boolean;
+          summary?: boolean;
+        },
       ) => {
         const { runScore } = await import('./commands/score.js');
         await runScore(goals, actuals, opts);
@@ -86,11 +97,12 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
+    .option(...SUMMARY_OPTION)
     .action(
       async (
         goals: string,
         actuals: string,
-        opts: { asOf: string; rules: string; format: string; output?: string; project: string[] },
+        opts: { asOf: string; rules: string; format: string; output?: string; project: string[]; summary?: boolean },
       ) => {
         const { runMonitor } = await import('./commands/monitor.js');
         await runMonitor(goals, actuals, opts);

@@ -1,6 +1,8 @@
 import type { Monitoring, Status } from '../core/monitoring/index.js';
 import { sumExact } from '../core/rounding.js';
+import { projectLabel } from '../core/scoring/bind.js';
 import type { Evaluation } from '../core/scoring/types.js';
+import type { Problem } from '../errors.js';
 import type { GoalDocument } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
@@ -21,6 +23,8 @@ export interface DepartmentRowView {
   statusClass: string;
   score: string;
   grade: string;
+  /** How many 提示 (warnings) the project has. */
+  warnings: string;
 }
 
 /** 部门整体 summary: the department's goal texts, every project's score and execution, and what needs attention. */
@@ -57,7 +61,11 @@ interface Row {
   grade: string;
 }
 
-export function departmentView(input: DepartmentInput): DepartmentView {
+/**
+ * `warnings`: the run's 提示, counted per project (by the project label the core names them with); without it,
+ * a year-end project's own warnings.
+ */
+export function departmentView(input: DepartmentInput, warnings?: readonly Problem[]): DepartmentView {
   const { goals, ruleSet } = input;
   const total = (x: number) => fmtScoreBy(x, ruleSet.rounding.total);
   const isMonitoring = 'monitoring' in input;
@@ -118,6 +126,11 @@ export function departmentView(input: DepartmentInput): DepartmentView {
       statusClass: r.status ? `status-${r.status}` : '',
       score: total(r.total),
       grade: r.grade,
+      warnings: String(
+        warnings
+          ? warnings.filter((w) => w.where?.startsWith(projectLabel(r))).length
+          : ('evaluation' in input && input.evaluation.projects[i]?.warnings.length) || 0,
+      ),
     })),
     totals: {
       budget: fmtMoney(budget),

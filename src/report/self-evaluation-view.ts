@@ -1,9 +1,9 @@
 import { sumExact } from '../core/rounding.js';
-import type { Evaluation, IndicatorScore, ProjectScore } from '../core/scoring/types.js';
+import { type Evaluation, type IndicatorScore, type ProjectScore, stateOf } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
-import { formatExplanation } from './explanation.js';
+import { formatExplanation, incompleteText } from './explanation.js';
 import { type ExplanationView, explanations, type SourceView } from './explanation-view.js';
 import {
   fmtGrade,
@@ -52,6 +52,9 @@ export interface IndicatorRowView {
   statusClass: string;
   /** 偏差原因分析及改进措施, one line per entry. */
   deviation: string[];
+  /** Not scored (unfilled or invalid): the score is "—" and these say why, located. */
+  scored: boolean;
+  problems: string[];
 }
 
 /** Everything the 项目支出绩效自评表 and 绩效自评报告 templates print, already formatted. */
@@ -64,7 +67,8 @@ export interface SelfEvaluationView {
   funds: FundsRowView[];
   goals: { expected: string[]; actual: string };
   indicators: IndicatorRowView[];
-  total: { weight: string; score: string; grade: string; steps: string[] };
+  /** incomplete: "未完成评分：3 个指标未填写" when the total is over what could be scored only. */
+  total: { weight: string; score: string; grade: string; steps: string[]; incomplete: string | null };
   notes: string[];
   explanations: ExplanationView[];
   sources: SourceView[];
@@ -75,6 +79,8 @@ export interface SelfEvaluationView {
 /** Which figures count as the evaluator's texts (偏差原因, 改进措施, 调整理由), in the order the column prints them. */
 export function deviationLines(i: IndicatorScore, score: (x: number) => string): string[] {
   if (i.status === 'not-applicable') return [`不适用：${i.notApplicable ?? NOT_FILLED}`];
+  // Not scored yet: there is no deviation to explain, only what is missing (the row's problems).
+  if (i.status === 'unfilled' || i.status === 'invalid') return [];
   const lines: string[] = [];
   if (i.reason) lines.push(`偏差原因：${i.reason}`);
   else if (i.status !== 'met') lines.push(`偏差原因：${NOT_FILLED}`);
@@ -106,10 +112,12 @@ export function selfEvaluationView(
       target: i.target.raw,
       actual: actualText(i),
       weight: s(i.weight),
-      score: s(i.score),
+      score: stateOf(i.status) === 'unfilled' || stateOf(i.status) === 'invalid' ? '—' : s(i.score),
       status: STATUS_LABEL[i.status],
       statusClass: i.status,
       deviation: deviationLines(i, s),
+      scored: stateOf(i.status) === 'scored',
+      problems: i.problems.map((x) => x.message),
     }),
   );
   const ex = explanations(p, s);
@@ -130,6 +138,7 @@ export function selfEvaluationView(
       score: total(p.total),
       grade: fmtGrade(p.grade),
       steps: p.totalExplanation.map(formatExplanation),
+      incomplete: p.incomplete ? incompleteText(p.incomplete) : null,
     },
     notes: p.warnings.map((w) => w.message),
     explanations: ex.items,
@@ -150,8 +159,8 @@ function fundsRows(p: ProjectScore, table: GoalTable | undefined, s: (x: number)
       adjusted: fmtMoney(b.adjusted),
       executed: fmtMoneyOr(b.executed),
       weight: s(b.weight),
-      rate: fmtRate(b.rate),
-      score: s(b.score),
+      rate: b.state === 'scored' ? fmtRate(b.rate) : '—',
+      score: b.state === 'scored' ? s(b.score) : '—',
     },
     // The split comes from the goal table's 预算数 only; the actuals give no split, so those cells stay blank.
     { label: '其中：当年财政拨款', initial: money(table?.budget.fiscal), ...blank },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { displayWidth } from '../../src/report/terminal/table.js';
 import { jixiao, ROOT, SAMPLE, SEED_CODES, withTempDir } from '../helpers/cli.js';
 import { runGuarded } from '../helpers/module-guard.js';
 
@@ -75,8 +76,19 @@ describe('jixiao score on the seed sample', () => {
   it('prints a Chinese table by default', () => {
     const t = jixiao(['score', DOC, YEAR_END]);
     expect(t.status).toBe(0);
-    for (const h of ['一级指标', '三级指标', '指标值', '实际完成值', '分值', '得分', '汇总', '93.41'])
+    for (const h of ['项目汇总', '产出指标(50分) › 数量指标', '三级指标', '指标值', '实际完成值', '得分', '93.41'])
       expect(t.stdout).toContain(h);
+    // The summary of all projects comes first, and fits a 100-column terminal like every line.
+    expect(t.stdout.indexOf('项目汇总')).toBeLessThan(t.stdout.indexOf(`${SEED_CODES[0]}  `));
+    for (const line of t.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+  });
+
+  it('--summary prints only the table of all projects', () => {
+    const t = jixiao(['score', DOC, YEAR_END, '--summary']);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('项目汇总（8 个项目；等级：优 8 个');
+    expect(t.stdout).not.toContain('三级指标');
+    for (const code of SEED_CODES) expect(t.stdout).toContain(code);
   });
 });
 

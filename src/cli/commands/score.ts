@@ -1,5 +1,4 @@
-import Table from 'cli-table3';
-import type { Evaluation, ProjectScore } from '../../core/scoring/index.js';
+import type { Evaluation } from '../../core/scoring/index.js';
 import { scoreDocument, unknownProjects } from '../../core/scoring/index.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
@@ -8,8 +7,10 @@ import { loadGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
-import { formatExplanation, incompleteText } from '../../report/explanation.js';
-import { fmtActual, fmtGrade, fmtMoneyOr, fmtRate, fmtScore, STATUS_LABEL } from '../../report/format.js';
+import { departmentView } from '../../report/department-view.js';
+import { incompleteText } from '../../report/explanation.js';
+import { selfEvaluationView } from '../../report/self-evaluation-view.js';
+import { evaluationText } from '../../report/terminal/evaluation.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -17,6 +18,8 @@ export interface ScoreOptions {
   output?: string;
   project?: string[];
   allowIncomplete?: boolean;
+  /** Only the table of all projects (code, name, rate, total, grade, 提示). */
+  summary?: boolean;
 }
 
 /**
@@ -40,7 +43,13 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   const text =
     opts.format === 'json'
       ? `${JSON.stringify({ ...result.evaluation, warnings: result.warnings }, null, 2)}\n`
-      : renderTable(result.evaluation, rules.ruleSet.rounding.indicator.decimals);
+      : evaluationText(
+          departmentView({ goals, ruleSet: rules.ruleSet, evaluation: result.evaluation }),
+          opts.summary
+            ? []
+            : result.evaluation.projects.map((p) => selfEvaluationView(p, goals, rules.ruleSet, result.evaluation)),
+          { summaryOnly: opts.summary === true },
+        );
   if (opts.output) {
     writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
     process.stderr.write(`已评分 ${result.evaluation.projects.length} 个项目 → ${opts.output}\n`);
@@ -82,71 +91,4 @@ export function printWarnings(warnings: readonly Problem[]): void {
   if (warnings.length === 0) return;
   process.stderr.write(`\n提示（${warnings.length} 条）：\n`);
   for (const w of warnings) process.stderr.write(`  - ${w.where ? `${w.where}: ` : ''}${w.message}\n`);
-}
-
-function renderTable(ev: Evaluation, decimals: number): string {
-  const parts = [`评分规则：${ev.ruleSet.label}（${ev.ruleSet.id}）\n`];
-  for (const p of ev.projects) parts.push(renderProject(p, decimals));
-  const summary = new Table({
-    head: ['项目编码', '项目名称', '执行率', '总分', '等级'],
-    style: { head: [], border: [] },
-  });
-  for (const p of ev.projects)
-    summary.push([
-      p.code,
-      p.name,
-      p.budget.state === 'scored' ? fmtRate(p.budget.rate) : '—',
-      fmtScore(p.total, decimals),
-      fmtGrade(p.grade),
-    ]);
-  parts.push(`汇总\n${summary.toString()}\n`);
-  return parts.join('\n');
-}
-
-function renderProject(p: ProjectScore, d: number): string {
-  const t = new Table({
-    head: ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分', '说明'],
-    style: { head: [], border: [] },
-    colWidths: [12, 14, 26, 12, 20, 8, 8, 40],
-    wordWrap: true,
-  });
-  const b = p.budget;
-  const budgetWhy =
-    b.state === 'scored' ? b.explanation.steps.map(formatExplanation) : b.problems.map((x) => x.message);
-  t.push([
-    '预算执行率',
-    '',
-    `全年预算数 ${fmtMoneyOr(b.adjusted)} 万元`,
-    '100%',
-    b.executed === null ? '（未填写）' : `${fmtMoneyOr(b.executed)} 万元（${fmtRate(b.rate)}）`,
-    fmtScore(b.weight, d),
-    b.state === 'scored' ? fmtScore(b.score, d) : '—',
-    budgetWhy.join('；'),
-  ]);
-  for (const i of p.indicators) {
-    const scored = i.status !== 'unfilled' && i.status !== 'invalid';
-    // A met target needs one word; the arithmetic of every score is in --format json.
-    const steps = i.explanation.steps
-      .filter((x) => i.status !== 'met' || x.kind === 'override' || x.kind === 'grade-score')
-      .map(formatExplanation);
-    const why = [
-      STATUS_LABEL[i.status],
-      ...(scored ? steps : i.problems.map((x) => x.message)),
-      i.reason ? `偏差原因：${i.reason}` : '',
-    ].filter(Boolean);
-    t.push([
-      i.tier1,
-      i.tier2,
-      i.name,
-      i.target.raw,
-      fmtActual(i.actual),
-      fmtScore(i.weight, d),
-      scored ? fmtScore(i.score, d) : '—',
-      why.join('；'),
-    ]);
-  }
-  const total = p.incomplete
-    ? `总分 ${fmtScore(p.total, d)}（${incompleteText(p.incomplete)}，只计已填写部分）`
-    : `总分 ${fmtScore(p.total, d)}（${p.grade}）`;
-  return `${p.code}  ${p.name}\n${t.toString()}\n${total}  ${p.totalExplanation.map(formatExplanation).join('；')}\n`;
 }

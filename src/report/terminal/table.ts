@@ -1,0 +1,80 @@
+import Table from 'cli-table3';
+
+/**
+ * Terminal tables that fit a 100-column terminal: fixed column widths that add up (with the borders) to at most
+ * WIDTH, text wrapped inside its cell. A CJK character takes two columns, as terminals draw it.
+ */
+export const WIDTH = 100;
+
+export type Cell = string | { content: string; colSpan: number };
+
+/** `widths` include each cell's padding; their sum plus the borders must not exceed WIDTH. */
+export function textTable(head: string[], widths: number[], rows: Cell[][]): string {
+  const used = widths.reduce((a, b) => a + b, 0) + widths.length + 1;
+  if (used > WIDTH) throw new Error(`terminal table ${used} columns wide (limit ${WIDTH})`);
+  const heads = head.map((h, k) => breakText(h, (widths[k] ?? 3) - 2));
+  const t = new Table({ head: heads, colWidths: widths, style: { head: [], border: [] } });
+  // Cells are broken here, by display width: cli-table3 counts a CJK character as one column and cuts it off.
+  for (const r of rows) {
+    let col = 0;
+    t.push(
+      r.map((c) => {
+        const span = typeof c === 'string' ? 1 : c.colSpan;
+        const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0) + span - 1 - 2;
+        col += span;
+        return typeof c === 'string' ? breakText(c, width) : { ...c, content: breakText(c.content, width) };
+      }),
+    );
+  }
+  return t.toString();
+}
+
+/** Text broken into lines of at most `width` columns, keeping its own line breaks. */
+function breakText(text: string, width: number): string {
+  const out: string[] = [];
+  for (const part of text.split('\n')) {
+    let line = '';
+    let w = 0;
+    for (const ch of part) {
+      const cw = displayWidth(ch);
+      if (w + cw > width && line !== '') {
+        out.push(line);
+        line = '';
+        w = 0;
+      }
+      line += ch;
+      w += cw;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Columns a string takes in a terminal: wide (CJK, full-width) characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+/** A line of free text broken to at most WIDTH columns; continuation lines are indented by `indent`. */
+export function wrapLine(text: string, indent = 2): string {
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (width + w > WIDTH) {
+      lines.push(line);
+      line = ' '.repeat(indent);
+      width = indent;
+    }
+    line += ch;
+    width += w;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
