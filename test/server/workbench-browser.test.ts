@@ -188,6 +188,36 @@ describe.skipIf(!existsSync(CHROMIUM))('the workbench in headless Chromium', () 
     await page.context().close();
   }, 90_000);
 
+  it('prints markup in a goal document’s names as text on every page', async () => {
+    const xssDir = mkdtempSync(join(tmpdir(), 'jixiao-wb-xss-'));
+    const xss = await startServer({ dir: xssDir, port: 0 });
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const text = readFileSync(join(SAMPLE, 'goals-document.txt'), 'utf8')
+      .replace('\t2025年应急库经费\n', `\t2025年应急库经费${evil}\n`)
+      .replace('\t防灾演练次数\n', `\t防灾演练次数${evil}\n`);
+    writeFileSync(join(xssDir, 'evil.txt'), text);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(`${xss.url}#start`);
+      await page.setInputFiles('#goal-file', join(xssDir, 'evil.txt'));
+      await page.waitForSelector('#import-projects');
+      expect(await page.locator('#import-projects').textContent()).toContain(`2025年应急库经费${evil}`);
+      const code = SEED_CODES[1] as string;
+      for (const hash of ['#projects', `#entry/${code}`, `#whatif/${code}`]) {
+        await page.goto(`${xss.url}${hash}`);
+        await page.waitForSelector('table');
+        await expect.poll(() => page.locator('#view').textContent()).toContain(evil);
+        expect(await page.locator('#view img, #view script').count()).toBe(0);
+      }
+      expect(await page.evaluate('window.__pwned')).toBeUndefined();
+      await context.close();
+    } finally {
+      await xss.close();
+      rmSync(xssDir, { recursive: true, force: true });
+    }
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });
