@@ -15,6 +15,11 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/** 第 N 页 共 M 页 at the foot of every page, in the @page bottom margin (Chromium fills the two spans). */
+const FOOTER =
+  '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'Noto Serif CJK SC\',\'SimSun\',serif">' +
+  '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+
 export interface PdfPrinter {
   /** One HTML document (self-contained: inline CSS and SVG, system fonts) to an A4 PDF. */
   print(html: string): Promise<Uint8Array>;
@@ -46,7 +51,14 @@ export async function openPdfPrinter(executablePath = CHROMIUM): Promise<PdfPrin
       try {
         await page.setContent(html, { waitUntil: 'load' });
         // preferCSSPageSize: the templates' @page rule sets A4 and the form margins.
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: FOOTER,
+        });
         return new Uint8Array(pdf);
       } finally {
         await page.close();

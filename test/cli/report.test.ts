@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -169,6 +169,13 @@ describe('jixiao report', () => {
           expect(text).toContain(p.name);
           expect(text).toContain(p.total.toFixed(2));
           expect(text).toContain('项目支出绩效自评表');
+          // Page numbers on every page; fonts carry only the glyphs used (subsets or Type 3), so the file stays small.
+          const pages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+          const flat = text.replace(/\s+/g, '');
+          for (let n = 1; n <= pages; n++) expect(flat, pdf).toContain(`第${n}页共${pages}页`);
+          const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
+          for (const f of fonts) expect(f, pdf).toMatch(/^[A-Z]{6}\+|Type 3/);
+          expect(statSync(pdf).size).toBeLessThan(1_500_000);
         }
         const dept = spawnSync('pdftotext', [join(dir, 'department.pdf'), '-'], { encoding: 'utf8' }).stdout;
         expect(dept).toContain('部门整体绩效自评汇总表');
