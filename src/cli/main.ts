@@ -31,7 +31,8 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .description('导入部门绩效目标文档（Word 导出的文本、.docx 或 .xlsx），输出结构化的目标表 JSON')
     .argument('<file>', '绩效目标文档（.txt：UTF-8 / UTF-16 / GBK；.docx；.xlsx）')
     .option('-o, --output <file>', '输出 JSON 文件（默认打印到标准输出）')
-    .action(async (file: string, opts: { output?: string }) => {
+    .option('--year <年度>', '文档中没有写明年度时，按哪一年导入（文档自己写明的年度优先）')
+    .action(async (file: string, opts: { output?: string; year?: string }) => {
       const { runImport } = await import('./commands/import.js');
       await runImport(file, opts);
     });
@@ -48,7 +49,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   program
     .command('template')
     .description('生成实际完成情况填报模板（YAML），列出每个项目和指标，留空待填')
-    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .option('-p, --period <period>', 'year-end（年终自评）| mid-year（运行监控）', 'year-end')
     .option('--as-of <date>', '运行监控截止日期（mid-year），默认 6月30日')
     .option('-o, --output <file>', '写入文件：.yaml 或 .xlsx（默认以 YAML 打印到标准输出）')
@@ -61,7 +62,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   program
     .command('score')
     .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
-    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML 或 JSON；用 jixiao template 生成）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('-f, --format <format>', 'table | json', 'table')
@@ -90,7 +91,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   program
     .command('monitor')
     .description('运行监控（年中）：预算执行与资金支出计划、序时进度对比，指标进度与全年预测')
-    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '截至监控日的完成情况（YAML 或 JSON，period: mid-year）')
     .requiredOption('--as-of <date>', '监控截止日期，如 2025-06-30')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
@@ -112,7 +113,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   program
     .command('check')
     .description('绩效目标审核：检查目标表中的缺陷（指标值无法识别、成本与预算不符、重复指标等）')
-    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .action(async (goals: string, opts: { format: string; rules: string }) => {
@@ -123,7 +124,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   program
     .command('report')
     .description('生成报告：项目支出绩效自评表与自评报告、运行监控表与监控报告、部门整体汇总')
-    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt）')
+    .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML / JSON / xlsx / csv）')
     .option('-k, --kind <kind>', 'self-evaluation | monitoring | department', 'self-evaluation')
     .option('-f, --format <format>', 'html | md | pdf | docx | xlsx', 'html')

@@ -54,6 +54,8 @@ export function unitInfo(unit: string): UnitInfo {
   const known = byUnit.get(unit);
   if (known) return known;
   const slash = unit.indexOf('/');
+  // "≤30/株": a price per unit without its currency; comparable only with the same missing numerator.
+  if (slash === 0) return { unit, dimension: 'compound', base: unit, factor: 1 };
   if (slash > 0) {
     const numerator = unitInfo(unit.slice(0, slash));
     const denominator = unit.slice(slash + 1);

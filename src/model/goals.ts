@@ -37,11 +37,15 @@ export const Budget = z.object({
   fiscal: z.number().nullable(),
   /** 其他资金 (万元); null when the cell is blank. */
   other: z.number().nullable(),
+  /** The unit the table printed its amounts in, when not 万元 ("元", "万", "亿元"); the figures above are 万元. */
+  unit: z.enum(['元', '万', '亿元']).optional(),
 });
 
 /** 项目绩效目标表 */
 export const GoalTable = z.object({
   code: z.string().min(1),
+  /** The table printed no 项目编码: `code` was made from the unit and project name (the same table, the same code). */
+  codeGenerated: z.literal(true).optional(),
   name: z.string().min(1),
   year: z.number().int(),
   /** Heading line as printed, when the table has one. */

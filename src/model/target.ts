@@ -29,8 +29,13 @@ export const QuantitativeTarget = z.object({
   op: Operator,
   value: z.number(),
   ...quantity,
-  /** True when the table gave no operator ("100%", "100" → ≥). */
+  /** True when the table gave no operator ("100%", "100" → ≥; "0次" → =; in a cost row "250万" → ≤). */
   implicitOp: z.boolean().optional(),
+  /**
+   * Read as a cost row (成本指标): a missing operator means ≤ and "万" alone means 万元. Set only when that reading
+   * changed something, so the check and the score's explanation can say what was inferred.
+   */
+  asCost: z.literal(true).optional(),
 });
 
 export const RangeTarget = z.object({
@@ -53,6 +58,10 @@ export const DeadlineTarget = z.object({
   day: z.number().int().min(1).max(31).optional(),
   /** "前" / "≤" (on or before, the default) or "<" (strictly before). */
   op: z.enum(['<=', '<']),
+  /** A period ("2023.07-2024.01"): its first day, ISO yyyy-MM-dd; `date` is its end, the deadline. */
+  from: z.string().optional(),
+  /** "每年12月底前": every year, read in the table's year. */
+  recurring: z.literal(true).optional(),
 });
 
 export const QualitativeTarget = z.object({

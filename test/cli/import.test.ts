@@ -76,7 +76,6 @@ describe('jixiao import: bad documents write nothing', () => {
     ['no-tables.txt', '第 1–9 行', '没有找到项目绩效目标表'],
     ['truncated-header.txt', '第 49 行', '指标表头不完整'],
     ['short-row.txt', '第 96 行', '只有 3 个单元格'],
-    ['no-code.txt', '第 10 行', '缺少“项目编码”'],
     ['bad-milestone.txt', '第 33 行', '三季度末'],
   ];
   it.each(cases)('%s: exit 2, names %s, no output file', (file, line, words) => {

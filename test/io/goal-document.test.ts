@@ -312,12 +312,15 @@ describe('parseGoalDocument: years and dates', () => {
     expect(d.projects[7]?.year).toBe(2025);
   });
 
-  it('takes the document year from the project names, then the file name, else refuses', () => {
+  it('takes the document year from the project names, then --year, then the cells, never the file name', () => {
     const noHeadingYears = seed.replace(/(\]\d\.)2025年/g, '$1');
     expect(parse(noHeadingYears).year).toBe(2025);
-    const noYears = noHeadingYears.replace(/\t2025年/g, '\t');
-    expect(parse(noYears, 'lunan-2026-goals.txt').year).toBe(2026);
-    expect(problems(noYears)[0]?.message).toContain('无法确定文档的年度');
+    const noNameYears = noHeadingYears.replace(/\t2025年/g, '\t');
+    expect(parseGoalDocument(noNameYears, { source: 'lunan-2026-goals.txt' }).year).toBe(2025); // "2025年12月31日前"
+    expect(parseGoalDocument(noNameYears, { source: null, year: 2024 }).year).toBe(2024);
+    const noYears = noNameYears.replace(/20(2[0-9])年/g, '');
+    expect(problems(noYears, 'lunan-2026-goals.txt')[0]?.message).toContain('无法确定文档的年度');
+    expect(problems(noYears)[0]?.message).toContain('--year');
   });
 
   it.each([
@@ -413,11 +416,13 @@ describe('parseGoalDocument: refused documents', () => {
     ]);
   });
 
-  it('refuses a table without 项目编码', () => {
-    const found = problems(withLine(14, null, withLine(15, null).split('\n')));
-    expect(found).toEqual([
-      { where: 'goals.txt 第 10 行（项目「2025年安全生产专项经费」）', message: '绩效目标表缺少“项目编码”' },
-    ]);
+  it('gives a table without 项目编码 a stable code made from the unit and project name, marked as generated', () => {
+    const first = parse(withLine(14, null, withLine(15, null).split('\n'))).projects[0];
+    const again = parse(withLine(14, null, withLine(15, null).split('\n'))).projects[0];
+    expect(first).toMatchObject({ codeGenerated: true, name: '2025年安全生产专项经费' });
+    expect(first?.code).toMatch(/^auto-[0-9a-f]{16}$/);
+    expect(again?.code).toBe(first?.code);
+    expect(doc.projects[0]).not.toHaveProperty('codeGenerated');
   });
 
   it('refuses a first indicator row with a blank 一级指标', () => {
@@ -451,12 +456,12 @@ describe('parseGoalDocument: refused documents', () => {
   it('reports every problem of the document in one pass', () => {
     let copy = withLine(33, '\t13月底'); // table 1
     copy = withLine(243, null, copy.split('\n')); // table 3: row at 240 loses a cell
-    copy = copy.replace('\t项目编码\n\t13020225P00001410005L\n', ''); // table 5: no 项目编码
+    copy = withLine(397, '\t二十', copy.split('\n')); // table 5: 预算数 not an amount
     const found = problems(copy);
     expect(found.map((p) => p.where)).toEqual([
       expect.stringContaining('第 33 行'),
       expect.stringContaining('第 240 行'),
-      expect.stringContaining('第 386 行'),
+      expect.stringContaining('第 397 行'),
     ]);
   });
 

@@ -7,7 +7,7 @@ import {
   summarise,
 } from '../../core/check/index.js';
 import { UserError } from '../../errors.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import type { GoalDocument } from '../../model/goals.js';
 
@@ -24,7 +24,7 @@ export async function runCheck(goalsPath: string, opts: CheckCommandOptions): Pr
   if (opts.format !== 'table' && opts.format !== 'json') {
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
   }
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const { ruleSet } = await loadRuleSet(opts.rules);
   const byProject = checkByProject(goals, { tierNames: Object.keys(ruleSet.tiers.weights) });
   const findings = byProject.flat();

@@ -1,18 +1,24 @@
-import { basename } from 'node:path';
-import { decode, ENCODING_LABELS, type TextEncodingName } from '../../io/decode.js';
-import { parseGoalDocument, serializeGoalDocument } from '../../io/goal-document/index.js';
-import { readInput } from '../../io/read-input.js';
+import { UserError } from '../../errors.js';
+import { ENCODING_LABELS } from '../../io/decode.js';
+import { serializeGoalDocument } from '../../io/goal-document/index.js';
+import { readGoals } from '../../io/goals.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
-import type { GoalDocument } from '../../model/goals.js';
 
 /**
- * `jixiao import FILE [-o OUT]`: the bureau's goal document (Word exported as text, or the Word / Excel file
- * itself) → goals JSON.
- * Without -o the JSON goes to stdout; with -o it is written whole (or not at all) and a summary goes to stderr.
+ * `jixiao import FILE [-o OUT] [--year YYYY]`: the bureau's goal document (Word exported as text, or the Word /
+ * Excel file itself) → goals JSON. Without -o the JSON goes to stdout; with -o it is written whole (or not at all)
+ * and a summary goes to stderr. What was read with a doubt or skipped (blank template rows) is listed on stderr.
  */
-export async function runImport(file: string, opts: { output?: string }): Promise<void> {
+export async function runImport(file: string, opts: { output?: string; year?: string }): Promise<void> {
   if (opts.output) assertNotInput(opts.output, [file]);
-  const { doc, encoding } = await importGoals(file);
+  if (opts.year !== undefined && !/^20\d{2}$/.test(opts.year.trim())) {
+    throw new UserError(`--year 应为 20xx 形式的年份，例如 2025，收到“${opts.year}”`);
+  }
+  const { doc, warnings, encoding } = await readGoals(
+    file,
+    opts.year === undefined ? {} : { year: Number(opts.year.trim()) },
+  );
+  for (const w of warnings) process.stderr.write(`提示：${w.where}: ${w.message}\n`);
   const json = serializeGoalDocument(doc);
   if (!opts.output) {
     process.stdout.write(json);
@@ -25,19 +31,4 @@ export async function runImport(file: string, opts: { output?: string }): Promis
       ? ''
       : `（源文件编码 ${ENCODING_LABELS[encoding]}）`;
   process.stderr.write(`已导入 ${doc.projects.length} 个项目、${indicators} 个指标 → ${opts.output}${note}\n`);
-}
-
-/** By extension: Word (.docx) and Excel (.xlsx) tables, loaded only when needed; anything else is the text export. */
-async function importGoals(file: string): Promise<{ doc: GoalDocument; encoding: TextEncodingName | null }> {
-  if (/\.docx$/i.test(file)) {
-    const { readDocxGoals } = await import('../../io/goal-tables/docx.js');
-    return { doc: await readDocxGoals(file), encoding: null };
-  }
-  if (/\.xlsx$/i.test(file)) {
-    const { readXlsxGoals } = await import('../../io/goal-tables/xlsx.js');
-    return { doc: await readXlsxGoals(file), encoding: null };
-  }
-  const name = basename(file);
-  const { text, encoding } = decode(readInput(file, '绩效目标文档'), name);
-  return { doc: parseGoalDocument(text, { source: name }), encoding };
 }

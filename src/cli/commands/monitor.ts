@@ -2,7 +2,7 @@ import { monitorDocument } from '../../core/monitoring/index.js';
 import { calendarDate } from '../../core/monitoring/plan.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import { departmentView } from '../../report/department-view.js';
@@ -26,7 +26,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
   if (!calendarDate(opts.asOf))
     throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的有效日期（如 2025-06-30），收到“${opts.asOf}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   if (actuals.period !== 'mid-year')

@@ -5,7 +5,7 @@ import { scoreDocument } from '../../core/scoring/index.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { readInput } from '../../io/read-input.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/write.js';
@@ -45,7 +45,7 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new UserError(`-o ${opts.output} 应为文件夹，但它是一个文件`);
   const kind = opts.kind as ReportKind;
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);

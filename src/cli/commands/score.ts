@@ -3,7 +3,7 @@ import { scoreDocument, unknownProjects } from '../../core/scoring/index.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
@@ -31,7 +31,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   if (!['table', 'json'].includes(opts.format))
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);

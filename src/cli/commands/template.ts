@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import { actualsTemplate, type Period } from '../../report/actuals-template.js';
 
@@ -21,7 +21,7 @@ export async function runTemplate(
       `${opts.output} 已存在，未覆盖（它可能是已填写的实际完成情况）；确要用空白模板替换它，请加 --force`,
     );
   }
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const n = goals.projects.reduce((s, p) => s + p.indicators.length, 0);
   if (opts.output && /\.xlsx$/i.test(opts.output)) {
     // exceljs is loaded only for a workbook (it costs ~0.5 s).

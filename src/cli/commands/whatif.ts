@@ -3,7 +3,7 @@ import type { ScoringRules } from '../../core/scoring/types.js';
 import { type ProjectWhatIf, whatIf } from '../../core/whatif/index.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
-import { loadGoals } from '../../io/goals.js';
+import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
 import { whatIfView } from '../../report/whatif-view.js';
@@ -26,7 +26,7 @@ export async function runWhatIf(goalsPath: string, actualsPath: string, opts: Wh
   if (total !== undefined && !(Number.isFinite(total) && total >= 0 && total <= 100))
     throw new UserError(`--total 应为 0–100 的分数，收到“${opts.total}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
-  const goals = loadGoals(goalsPath);
+  const goals = (await readGoals(goalsPath)).doc;
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);
   const grades = rules.ruleSet.grades.bands.map((b) => b.grade);

@@ -1,24 +1,30 @@
 import type { Budget } from '../../model/goals.js';
 import type { Cell } from './lines.js';
 import type { Problems } from './problems.js';
-import { normLabel, parseAmount, quote } from './text.js';
+import { type MoneyUnit, moneyUnitIn, normLabel, quote, readMoney, toWanYuan } from './text.js';
 
 /**
  * 预算规模及资金用途: "预算数 | 50.00 | 其中：财政资金 | 50.00 | 其他资金 | (blank)", then the 资金用途 text in the
- * next row (whose first cell, the merged label, is blank). Amounts are 万元 as printed; a blank amount is null.
+ * next row (whose first cell, the merged label, is blank). Label variants of other templates: 年度资金总额 for
+ * 预算数; 当年财政拨款 / 上级资金 / 本级资金 for the fiscal part (added up when several are printed).
+ * Amounts are converted to 万元 exactly, from the unit written in the cell ("250万", "12000元"), in the label
+ * ("预算数(元)") or on the table's 单位 line; a blank amount is null. Without 预算数 the fiscal funds are the total.
  */
 
-type Field = keyof Budget | 'label';
+type Field = 'total' | 'fiscal' | 'other' | 'label';
 
-const LABEL = '预算数';
-const NAMES: Record<keyof Budget, string> = { total: '预算数', fiscal: '财政资金', other: '其他资金' };
+const NAMES: Record<Exclude<Field, 'label'>, string> = { total: '预算数', fiscal: '财政资金', other: '其他资金' };
+const UNIT_SUFFIX = '(\\((?:万元|元|亿元)\\))?';
+const TOTAL = new RegExp(`^((年度)?预算(数|金额)|年度资金总额|(项目)?资金总额|项目总资金)${UNIT_SUFFIX}$`);
+const FISCAL = new RegExp(`^(其中:?)?(当年)?(财政(资金|拨款)|上级(财政)?资金|本级(财政)?资金)${UNIT_SUFFIX}$`);
+const OTHER = new RegExp(`^(其中:?)?其他资金${UNIT_SUFFIX}$`);
 
-function fieldOf(cell: Cell): Field | null {
-  const s = normLabel(cell.text);
-  if (/^(年度)?预算(数|金额)(\(万元\))?$/.test(s)) return 'total';
-  if (/^(其中:?)?财政(资金|拨款)(\(万元\))?$/.test(s)) return 'fiscal';
-  if (/^其他资金(\(万元\))?$/.test(s)) return 'other';
-  if (/^(资金用途|预算规模(及资金用途)?)$/.test(s)) return 'label';
+export function fieldOf(text: string): Field | null {
+  const s = normLabel(text);
+  if (TOTAL.test(s)) return 'total';
+  if (FISCAL.test(s)) return 'fiscal';
+  if (OTHER.test(s)) return 'other';
+  if (/^(资金用途|预算规模(及资金用途)?|项目资金(\((万元|元|亿元)\))?)$/.test(s)) return 'label';
   return null;
 }
 
@@ -27,26 +33,45 @@ export interface BudgetBlock {
   useOfFunds: string;
 }
 
-/** `cells`: the block, from its label (预算规模及资金用途, or 预算数 when the table has no group label). */
-export function parseBudget(cells: Cell[], labelLine: number, problems: Problems, project: string): BudgetBlock {
+/**
+ * `cells`: the block, from its label (预算规模及资金用途, or 预算数 when the table has no group label).
+ * `tableUnit`: the money unit of the table's 单位 line, when it has one.
+ */
+export function parseBudget(
+  cells: Cell[],
+  labelLine: number,
+  problems: Problems,
+  project: string,
+  tableUnit: MoneyUnit | null,
+): BudgetBlock {
   const real = cells.filter((c) => !c.stray);
   const amounts: Partial<Record<keyof Budget, number | null>> = {};
+  const printed = new Set<MoneyUnit>();
   const uses: string[] = [];
+  let blockUnit = tableUnit;
   const count = problems.count;
   for (let k = 0; k < real.length; k++) {
     const cell = real[k] as Cell;
-    const field = fieldOf(cell);
-    if (field === 'label') continue;
+    const field = fieldOf(cell.text);
+    const labelUnit = field ? bracketUnit(cell.text) : null;
+    if (field === 'label') {
+      if (labelUnit) blockUnit = labelUnit;
+      continue;
+    }
     if (field === null) {
       if (cell.text !== '') uses.push(cell.text);
       continue;
     }
     const next = real[k + 1];
     let value: number | null = null;
-    if (next && fieldOf(next) === null) {
-      const amount = parseAmount(next.text);
-      if (amount !== undefined) {
-        value = amount;
+    if (next && fieldOf(next.text) === null) {
+      const money = readMoney(next.text);
+      if (money !== undefined) {
+        if (money) {
+          const unit = money.unit ?? labelUnit ?? blockUnit ?? '万元';
+          printed.add(unit);
+          value = toWanYuan(money.digits, unit);
+        }
         k++;
       } else if (next.row === cell.row) {
         // On the label's own row, the cell is the amount, badly written.
@@ -55,15 +80,41 @@ export function parseBudget(cells: Cell[], labelLine: number, problems: Problems
       }
       // Otherwise the amount cell is missing and the next row (资金用途) begins: the amount is blank.
     }
-    amounts[field] = value;
+    if (field === 'fiscal' && typeof amounts.fiscal === 'number' && value !== null) {
+      amounts.fiscal = sumWan(amounts.fiscal, value);
+    } else if (!(field in amounts) || value !== null) amounts[field] = value;
   }
-  const total = amounts.total;
-  if (total === undefined) problems.error('budget-missing', labelLine, `缺少“${LABEL}”`, project);
+  let total = amounts.total;
+  // "只有财政资金": a table that prints no 预算数 has the fiscal funds as its whole budget.
+  if (total === undefined && typeof amounts.fiscal === 'number') {
+    total = sumWan(amounts.fiscal, amounts.other ?? 0);
+  }
+  if (total === undefined) problems.error('budget-missing', labelLine, '缺少“预算数”', project);
   else if (total === null && problems.count === count) {
-    problems.error('budget-missing', labelLine, `“${LABEL}”为空`, project);
+    problems.error('budget-missing', labelLine, '“预算数”为空', project);
   }
+  const unit = printed.size === 1 ? [...printed][0] : undefined;
   return {
-    budget: total == null ? null : { total, fiscal: amounts.fiscal ?? null, other: amounts.other ?? null },
+    budget:
+      total == null
+        ? null
+        : {
+            total,
+            fiscal: amounts.fiscal ?? null,
+            other: amounts.other ?? null,
+            ...(unit && unit !== '万元' ? { unit } : {}),
+          },
     useOfFunds: uses.join('\n'),
   };
+}
+
+/** "预算数（元）" → 元. */
+function bracketUnit(label: string): MoneyUnit | null {
+  const m = /\((亿元|万元|元)\)$/.exec(normLabel(label));
+  return m ? moneyUnitIn(m[1] as string) : null;
+}
+
+/** a + b in 万元 without float artefacts (amounts carry at most 6 decimals once converted from 元). */
+function sumWan(a: number, b: number): number {
+  return Math.round((a + b) * 1e8) / 1e8;
 }

@@ -1,6 +1,6 @@
 import type { Department } from '../../model/goals.js';
-import type { TableSegment } from './tables.js';
-import { normLabel } from './text.js';
+import { isUnitName, isUnitNote, isYearNote, type TableSegment } from './tables.js';
+import { clean, normLabel, toHalfWidth } from './text.js';
 
 /**
  * 第一部分 部门整体绩效目标: three titled sections of free text before the first table.
@@ -51,18 +51,23 @@ function isPartTitle(text: string): boolean {
   );
 }
 
-/** "450001唐山市路南区应急管理局本级" → code and name. */
-export function parseUnitCell(text: string): { code: string; name: string } | null {
-  const m = /^(\d{6,})\s*(\S.*)$/.exec(text.trim());
-  return m?.[1] && m[2] ? { code: m[1], name: m[2].trim() } : null;
+/**
+ * The unit line in the shapes tables print it: "450001唐山市路南区应急管理局本级", "[015001]湘西州…",
+ * "820001-…", "填报单位：湘潭市…", or a bare name ("湘潭市环境卫生管理处": no code).
+ */
+export function parseUnitCell(text: string): { code: string | null; name: string } | null {
+  const s = toHalfWidth(clean(text)).replace(/^(填报|申报|预算|实施)?单位(名称)?\s*(\(盖章\))?\s*:\s*/, '');
+  const coded = /^(?:\[(\d{3,})\]|【(\d{3,})】|(\d{6,}))\s*[-_:.]?\s*(\S.*)$/.exec(s);
+  if (coded?.[4]) return { code: coded[1] ?? coded[2] ?? coded[3] ?? null, name: coded[4].trim() };
+  return isUnitName(s) ? { code: null, name: s.trim() } : null;
 }
 
 /** The unit of the tables: the one most of them name (tables of one department name the same unit). */
 export function departmentUnit(tables: TableSegment[]): { unitCode: string | null; unitName: string | null } {
-  const counts = new Map<string, { code: string; name: string; n: number }>();
+  const counts = new Map<string, { code: string | null; name: string; n: number }>();
   for (const t of tables) {
     for (const cell of t.preamble) {
-      const unit = parseUnitCell(cell.text);
+      const unit = isUnitNote(cell.text) || isYearNote(cell.text) ? null : parseUnitCell(cell.text);
       if (!unit) continue;
       const key = `${unit.code}\t${unit.name}`;
       const entry = counts.get(key) ?? { ...unit, n: 0 };
@@ -70,7 +75,7 @@ export function departmentUnit(tables: TableSegment[]): { unitCode: string | nul
       counts.set(key, entry);
     }
   }
-  let best: { code: string; name: string; n: number } | null = null;
+  let best: { code: string | null; name: string; n: number } | null = null;
   for (const e of counts.values()) if (!best || e.n > best.n) best = e;
   return { unitCode: best?.code ?? null, unitName: best?.name ?? null };
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../../errors.js';
+import { type Problem, UserError } from '../../errors.js';
 import { GoalDocument } from '../../model/goals.js';
 import { departmentUnit, parseDepartmentGoals } from './department.js';
 import { tokenise } from './lines.js';
@@ -17,9 +17,21 @@ import { documentYear } from './year.js';
 export interface ParseOptions {
   /** The file name, for messages and the `source` field; null when the text has no file. */
   source: string | null;
+  /** The year to use when the document names none (`--year`); the document's own year wins. */
+  year?: number;
+}
+
+/** An imported document and what was read with a doubt or skipped (blank template rows). */
+export interface ImportedGoals {
+  doc: GoalDocument;
+  warnings: Problem[];
 }
 
 export function parseGoalDocument(text: string, opts: ParseOptions): GoalDocument {
+  return importGoalText(text, opts).doc;
+}
+
+export function importGoalText(text: string, opts: ParseOptions): ImportedGoals {
   const file = opts.source ?? '文档';
   const problems = new Problems(opts.source);
   if (text.trim() === '') {
@@ -37,9 +49,13 @@ export function parseGoalDocument(text: string, opts: ParseOptions): GoalDocumen
   }
 
   const names = projectNames(seg);
-  const year = documentYear(seg, names, opts.source);
+  const year = documentYear(seg, names, opts.year);
   if (year === null) {
-    problems.errorWhere('no-year', file, '无法确定文档的年度：表格标题、部门整体绩效目标和项目名称中都没有“20xx年”');
+    problems.errorWhere(
+      'no-year',
+      file,
+      '无法确定文档的年度：表格标题、年度行、部门整体绩效目标、项目名称和指标中都没有“20xx年”；请用 --year 指定年度（如 --year 2025）',
+    );
     throw failure(file, problems);
   }
 
@@ -73,7 +89,7 @@ export function parseGoalDocument(text: string, opts: ParseOptions): GoalDocumen
     // The parser built something the schema refuses: a bug here, not a problem in the user's file.
     throw new Error(`导入结果不符合 jixiao/goals@1：${checked.error.message}`);
   }
-  return checked.data;
+  return { doc: checked.data, warnings: problems.warnings };
 }
 
 /** The JSON written for a GoalDocument: 2-space indent, keys in schema order, trailing newline. */

@@ -1,38 +1,19 @@
+import { rowContext } from '../../core/target/context.js';
 import { parseTarget } from '../../core/target/parse.js';
 import type { Indicator } from '../../model/goals.js';
+import { assignColumns, type Column, candidates, operatorWord, TITLE } from './columns.js';
 import type { Cell } from './lines.js';
 import type { Problems } from './problems.js';
 import { normLabel, parseAmount, quote } from './text.js';
 
 /**
  * The indicator part of a goal table: the header row (一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
- * 指标值确定依据, optionally 分值) and one row per indicator. A blank 一级指标 cell is a merged cell: it means the
- * same as the row above (and so does a blank 二级指标 under a merged 一级指标).
+ * 指标值确定依据, optionally 分值, in any template's wording: see columns.ts) and one row per indicator. A blank
+ * 一级指标 cell is a merged cell: it means the same as the row above (and so does a blank 二级指标 under a merged
+ * 一级指标). A two-level table (一级 or 二级 left empty on every row) takes the missing tier from the other one's
+ * words (数量指标 → 产出指标). A template row left blank (no 三级指标, no 指标值) is skipped with a warning.
  */
 
-type Column = 'tier1' | 'tier2' | 'name' | 'description' | 'target' | 'basis' | 'weight';
-
-const HEADER: [Column, RegExp][] = [
-  ['tier1', /^一级指标$/],
-  ['tier2', /^二级指标$/],
-  ['name', /^三级指标(名称)?$/],
-  ['description', /^(绩效)?指标(描述|内容|解释)$/],
-  ['target', /^(年度)?(指标值|目标值)$/],
-  ['basis', /^(指标值)?(确定)?依据$/],
-  ['weight', /^(指标)?(分值|权重)(\(.*\))?$/],
-];
-
-const TITLE: Record<Column, string> = {
-  tier1: '一级指标',
-  tier2: '二级指标',
-  name: '三级指标',
-  description: '绩效指标描述',
-  target: '指标值',
-  basis: '指标值确定依据',
-  weight: '分值',
-};
-
-const REQUIRED: Column[] = ['tier1', 'tier2', 'name', 'target'];
 const STANDARD: Column[] = ['tier1', 'tier2', 'name', 'description', 'target', 'basis'];
 
 export interface IndicatorContext {
@@ -43,26 +24,28 @@ export interface IndicatorContext {
   lastLine: number;
 }
 
-/** `cells` starts with the 一级指标 label cell. */
+interface RawRow {
+  tier1: string;
+  tier2: string;
+  get: (c: Column) => string;
+  line: number;
+}
+
+/** `cells` starts with the header's first label cell. */
 export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator[] {
   const { problems, project } = ctx;
-  const columns: Column[] = [];
-  let i = 0;
-  for (; i < cells.length; i++) {
-    const cell = cells[i] as Cell;
-    if (cell.stray) continue;
-    const column = HEADER.find(([col, re]) => !columns.includes(col) && re.test(normLabel(cell.text)))?.[0];
-    if (!column) break;
-    columns.push(column);
-  }
-  const headerEnd = cells[i - 1] ?? cells[0];
-  if (REQUIRED.some((c) => !columns.includes(c)) && headerEnd) {
-    const truncated = i >= cells.length && headerEnd.line >= ctx.lastLine;
-    const missing = STANDARD.filter((c) => !columns.includes(c));
+  const { columns, end } = readHeader(cells);
+  const headerEnd = cells[end - 1] ?? cells[0];
+  const has = (c: Column) => columns.includes(c);
+  if (!has('name') || !has('target') || (!has('tier1') && !has('tier2'))) {
+    if (!headerEnd) return [];
+    const truncated = end >= cells.length && headerEnd.line >= ctx.lastLine;
+    const found = columns.filter((c) => c !== 'skip');
+    const missing = STANDARD.filter((c) => !has(c));
     problems.error(
       'header-incomplete',
       headerEnd.line,
-      `指标表头不完整：只有 ${columns.map((c) => TITLE[c]).join('、')}，缺少 ${missing.map((c) => TITLE[c]).join('、')}` +
+      `指标表头不完整：只有 ${found.map((c) => TITLE[c]).join('、') || '（无）'}，缺少 ${missing.map((c) => TITLE[c]).join('、')}` +
         (truncated ? '；文档在此结束，可能被截断' : ''),
       project,
     );
@@ -70,53 +53,127 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
   }
 
   const before = problems.count;
-  const rows = rowsOf(cells.slice(i), columns, ctx);
-  const indicators: Indicator[] = [];
+  const rows = rowsOf(cells.slice(end), columns, ctx);
+  const raw: RawRow[] = [];
   let tier1 = '';
   let tier2 = '';
   for (const { cells: row, bad } of rows) {
-    if (bad) {
-      // Already reported; only keep the merged-cell carry going, so the rows below are not blamed for it.
-      tier1 = row[0]?.text || tier1;
-      tier2 = row[1]?.text || tier2;
-      continue;
-    }
     const get = (c: Column) => {
       const k = columns.indexOf(c);
       return k < 0 ? '' : (row[k]?.text ?? '');
     };
-    const line = row[0]?.line ?? 0;
     const merged = get('tier1') === '';
     if (!merged) tier1 = get('tier1');
     if (get('tier2') !== '' || !merged) tier2 = get('tier2');
-    const name = get('name');
+    // A bad row is already reported; it only keeps the merged-cell carry going, so the rows below are not blamed.
+    if (bad) continue;
+    const line = row[0]?.line ?? 0;
+    if (get('name') === '' && get('target') === '' && get('description') === '') {
+      const tiers = [tier1, tier2].filter((t) => t !== '').join(' / ');
+      problems.warn(
+        'blank-row',
+        line,
+        `空白的模板行（${tiers || '无指标名称'}：没有三级指标和指标值），已跳过`,
+        project,
+      );
+      continue;
+    }
+    raw.push({ tier1, tier2, get, line });
+  }
+  const oneLevel = !raw.some((r) => r.tier1 !== '') ? 'tier1' : !raw.some((r) => r.tier2 !== '') ? 'tier2' : null;
+
+  const indicators: Indicator[] = [];
+  for (const r of raw) {
+    let { tier1: t1, tier2: t2 } = r;
+    if (oneLevel === 'tier1') t1 = tier1Of(t2) ?? '';
+    if (oneLevel === 'tier2') t2 = t1;
+    const name = r.get('name');
     const missingCells = [
-      tier1 === '' ? '一级指标为空，且上面没有可沿用的一级指标' : null,
-      tier2 === '' ? '二级指标为空' : null,
+      t1 === ''
+        ? oneLevel === 'tier1'
+          ? `一级指标为空，且无法从二级指标 ${quote(t2)} 判断属于产出、成本、效益还是满意度`
+          : '一级指标为空，且上面没有可沿用的一级指标'
+        : null,
+      t2 === '' ? '二级指标为空' : null,
       name === '' ? '三级指标（指标名称）为空' : null,
     ].filter((m) => m !== null);
-    for (const m of missingCells) problems.error('indicator-cell', line, m, project);
+    for (const m of missingCells) problems.error('indicator-cell', r.line, m, project);
 
-    const weight = parseAmount(get('weight').replace(/分$/, ''));
+    const weight = parseAmount(r.get('weight').replace(/分$/, ''));
     if (weight === undefined) {
-      problems.error('indicator-weight', line, `分值 ${quote(get('weight'))} 不是数字`, project);
+      problems.error('indicator-weight', r.line, `分值 ${quote(r.get('weight'))} 不是数字`, project);
     }
     if (missingCells.length > 0 || weight === undefined) continue;
+    const target = targetText(r.get('target'), r.get('op'), r.get('unit'));
     indicators.push({
-      tier1,
-      tier2,
+      tier1: t1,
+      tier2: t2,
       name,
-      description: get('description'),
-      target: parseTarget(get('target'), { year: ctx.year }),
-      basis: get('basis'),
+      description: r.get('description'),
+      target: parseTarget(target, rowContext({ tier1: t1, tier2: t2 }, ctx.year)),
+      basis: r.get('basis'),
       ...(weight === null ? {} : { weight }),
-      line,
+      line: r.line,
     });
   }
   if (rows.length === 0 && problems.count === before && headerEnd) {
     problems.error('no-indicators', headerEnd.line, '指标表头下面没有指标行', project);
   }
   return indicators;
+}
+
+/**
+ * The header's columns and where its cells end. An empty cell between labels is a column of its own (a merged
+ * header cell). Two side-by-side sets (中长期 and 年度, each from 一级指标 on) keep the year's set: the one with a
+ * 年度/plain 指标值, the later when both have one; the other set's columns are skipped.
+ */
+function readHeader(cells: Cell[]): { columns: Column[]; end: number } {
+  const labels: (Column[] | null)[] = [];
+  const sets: number[] = [0];
+  let i = 0;
+  for (; i < cells.length; i++) {
+    const cell = cells[i] as Cell;
+    if (cell.stray) continue;
+    if (cell.text === '') {
+      const later = cells.slice(i + 1, i + 3).find((c) => c.text !== '');
+      if (later && candidates(later.text) && later.row === cell.row) {
+        labels.push(null);
+        continue;
+      }
+      break;
+    }
+    const c = candidates(cell.text);
+    if (!c) break;
+    const setStart = sets[sets.length - 1] as number;
+    const single = c.length === 1 ? c[0] : null;
+    if (single && single !== 'skip' && labels.slice(setStart).some((l) => l?.length === 1 && l[0] === single)) {
+      sets.push(labels.length);
+    }
+    labels.push(c);
+  }
+  const bounds = sets.map((from, k) => [from, sets[k + 1] ?? labels.length] as const);
+  const scored = [...bounds].reverse().find(([a, b]) => labels.slice(a, b).some((l) => l?.includes('target')));
+  const columns = labels.map((l, k) => (scored && (k < scored[0] || k >= scored[1]) ? null : l));
+  return { columns: assignColumns(columns.map((c) => c ?? ['skip'])), end: i };
+}
+
+/** A target split over 指标性质 / 指标值 / 计量单位 columns, put back together as one would write it. */
+function targetText(value: string, op: string, unit: string): string {
+  let text = value;
+  const sign = operatorWord(op);
+  if (sign !== '' && text !== '' && !/^[≥≤<>=＞＜＝≧≦]/.test(text)) text = `${sign}${text}`;
+  if (unit.trim() !== '' && /\d$/.test(text)) text = `${text}${unit.trim()}`;
+  return text;
+}
+
+/** The 一级指标 a 二级指标's words belong to, in a table that prints no 一级. */
+function tier1Of(tier2: string): string | null {
+  const s = normLabel(tier2);
+  if (/(经济|社会|生态环境)成本/.test(s)) return '成本指标';
+  if (/满意/.test(s)) return '满意度指标';
+  if (/效益|可持续|影响/.test(s)) return '效益指标';
+  if (/数量|质量|时效|成本/.test(s)) return '产出指标';
+  return null;
 }
 
 /** Cells grouped into rows of `columns.length` cells: one blank-line-separated group per row, or several. */
@@ -176,6 +233,8 @@ function byLine(cells: Cell[]): Cell[][] {
 function padRow(cells: Cell[], width: number): Cell[] | null {
   const real = cells.filter((c) => !c.stray);
   if (real.length === width) return real;
+  // Empty cells past the header's width (a table row padded to a wider row of the same grid) are not cells.
+  if (real.length > width && real.slice(width).every((c) => c.text === '')) return real.slice(0, width);
   const last = real[real.length - 1];
   if (real.length > width || !last) return null;
   const tail = cells.slice(cells.indexOf(last) + 1);

@@ -3,6 +3,8 @@ import type { Problem } from '../../errors.js';
 /** Problems found while reading one document, each naming the file, the line and (when known) the project. */
 export class Problems {
   readonly list: Problem[] = [];
+  /** What was read with a doubt or skipped (a blank template row): reported, not refused. */
+  readonly warnings: Problem[] = [];
 
   constructor(private readonly source: string | null) {}
 
@@ -14,6 +16,10 @@ export class Problems {
 
   error(code: string, line: number, message: string, project?: string): void {
     this.list.push({ code, message, where: this.at(line, project), severity: 'error' });
+  }
+
+  warn(code: string, line: number, message: string, project?: string): void {
+    this.warnings.push({ code, message, where: this.at(line, project), severity: 'warning' });
   }
 
   /** A problem about a range of lines or the whole file. */

@@ -1,12 +1,13 @@
 import type { GoalTable } from '../../model/goals.js';
 import { parseBudget } from './budget.js';
+import { generatedCode } from './code.js';
 import { parseUnitCell } from './department.js';
 import { splitGoals } from './goals.js';
 import { parseIndicators } from './indicators.js';
 import { parsePlan } from './plan.js';
 import { type Problems, projectLabel } from './problems.js';
-import { type Block, type BlockKind, isUnitNote, type TableSegment } from './tables.js';
-import { firstYear, normLabel, quote } from './text.js';
+import { type Block, type BlockKind, isUnitNote, isYearNote, type TableSegment } from './tables.js';
+import { firstYear, type MoneyUnit, moneyUnitIn, normLabel, quote } from './text.js';
 
 /** One 绩效目标表: from its labelled blocks to a GoalTable, with every problem reported. */
 
@@ -22,31 +23,55 @@ export interface TableContext {
 const LABELS: Record<BlockKind, string> = {
   code: '项目编码',
   name: '项目名称',
+  unit: '单位',
   budget: '预算规模及资金用途',
   plan: '资金支出计划',
   goals: '绩效目标',
+  longGoals: '中长期目标',
   header: '一级指标 … 指标值确定依据（指标表头）',
 };
 
-/** The year of a table: its heading's "20xx年", else its name's, else the document's. */
+/** The year of a table: its heading's "20xx年", else a "(2022年度)" line, else its name's, else the document's. */
 export function tableYear(seg: TableSegment, name: string | null, docYear: number): number {
-  return (seg.heading && firstYear(seg.heading.text)) || (name && firstYear(name)) || docYear;
+  const note = seg.preamble.find((c) => isYearNote(c.text));
+  const noteYear = note ? Number(/20\d{2}/.exec(normLabel(note.text))?.[0]) : null;
+  return (seg.heading && firstYear(seg.heading.text)) || noteYear || (name && firstYear(name)) || docYear;
+}
+
+/** "1.2025年安全生产专项经费绩效目标表" → "2025年安全生产专项经费": the project a table without 项目名称 is for. */
+export function nameFromHeading(heading: string): string | null {
+  const name = heading
+    .trim()
+    .replace(/^\s*(?:\d{1,3}\s*[.．、]|[一二三四五六七八九十]+\s*、|[(（]\s*[\d一二三四五六七八九十]+\s*[)）])\s*/, '')
+    .replace(/[(（][^()（）]*[)）]\s*$/, '')
+    .replace(/(项目)?(支出)?[績绩]效目[標标]([申审][報报批核])?表$/, '')
+    .trim();
+  return name === '' ? null : name;
+}
+
+interface Unit {
+  code: string | null;
+  name: string | null;
+  money: MoneyUnit | null;
 }
 
 export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | null {
   const { problems } = ctx;
   const count = problems.count;
   const truncated = seg.endLine >= ctx.lastLine ? '；文档在此结束，可能被截断' : '';
-  if (seg.blocks.length === 0 && seg.preamble.every((c) => c.text === '' || isUnitNote(c.text))) {
+  const quiet = (c: { text: string }) => c.text === '' || isUnitNote(c.text) || isYearNote(c.text);
+  if (seg.blocks.length === 0 && seg.preamble.every(quiet)) {
     const what = seg.heading ? `标题 ${quote(seg.heading.text)} 下面` : '单位行后面';
     problems.error('table-empty', seg.line, `${what}没有绩效目标表的内容（项目编码、预算、指标等）${truncated}`);
     return null;
   }
   const block = (kind: BlockKind): Block | undefined => seg.blocks.find((b) => b.kind === kind);
 
-  const code = single(block('code'), problems);
-  const name = single(block('name'), problems);
-  const project = projectLabel(ctx.index, code, name);
+  const printedCode = single(block('code'), problems);
+  const name = single(block('name'), problems) ?? (seg.heading ? nameFromHeading(seg.heading.text) : null);
+  const unit = unitOf(seg, problems, projectLabel(ctx.index, printedCode, name));
+  const code = printedCode ?? (name ? generatedCode(unit.code ?? unit.name, name) : null);
+  const project = projectLabel(ctx.index, printedCode, name);
   const require = (kind: BlockKind, value: unknown) => {
     if (value) return;
     const b = block(kind);
@@ -55,42 +80,28 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
       : `绩效目标表缺少“${LABELS[kind]}”${kind === 'header' ? truncated : ''}`;
     problems.error(`missing-${kind}`, b?.label.line ?? seg.line, message, project);
   };
-  require('code', code);
-  require('name', name);
-
-  let unitCode: string | null = null;
-  let unitName: string | null = null;
-  for (const cell of seg.preamble) {
-    const unit = parseUnitCell(cell.text);
-    if (unit && unitCode === null) ({ code: unitCode, name: unitName } = unit);
-    else if (cell.text !== '' && !unit && !isUnitNote(cell.text)) {
-      problems.error(
-        'stray-cell',
-        cell.line,
-        `无法识别的单元格 ${quote(cell.text)}（应为单位编码名称或“单位：万元”）`,
-        project,
-      );
-    } else if (isUnitNote(cell.text) && !/万元/.test(cell.text)) {
-      problems.error(
-        'amount-unit',
-        cell.line,
-        `金额单位 ${quote(cell.text)} 不受支持：绩效目标表的金额应以万元填写`,
-        project,
-      );
-    }
+  if (!name) {
+    problems.error(
+      'missing-name',
+      block('name')?.label.line ?? seg.line,
+      block('name') ? '“项目名称”为空' : '绩效目标表缺少“项目名称”，标题中也没有项目名称',
+      project,
+    );
   }
 
   const year = tableYear(seg, name, ctx.docYear);
   const budgetBlock = block('budget');
   const { budget, useOfFunds } = budgetBlock
-    ? parseBudget([budgetBlock.label, ...budgetBlock.cells], budgetBlock.label.line, problems, project)
+    ? parseBudget([budgetBlock.label, ...budgetBlock.cells], budgetBlock.label.line, problems, project, unit.money)
     : { budget: null, useOfFunds: '' };
   if (!budgetBlock) require('budget', null);
 
   const planBlock = block('plan');
   const spendingPlan = planBlock ? parsePlan(planBlock.cells, year, problems, project) : [];
-  const goalsBlock = block('goals');
-  const goals = goalsBlock ? splitGoals(goalsBlock.cells.filter((c) => !c.stray)) : [];
+  // "总体目标 | 中长期目标 | 年度目标": the year's goals are kept; the long-term ones are not this year's table.
+  const goals = seg.blocks
+    .filter((b) => b.kind === 'goals')
+    .flatMap((b) => splitGoals(b.cells.filter((c) => !c.stray)));
 
   const header = block('header');
   const indicators = header
@@ -101,11 +112,12 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
   if (problems.count > count || !code || !name || !budget) return null;
   return {
     code,
+    ...(printedCode ? {} : { codeGenerated: true as const }),
     name,
     year,
     heading: seg.heading?.text ?? null,
-    unitCode,
-    unitName,
+    unitCode: unit.code,
+    unitName: unit.name,
     budget,
     useOfFunds,
     spendingPlan,
@@ -113,6 +125,33 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
     indicators,
     line: seg.line,
   };
+}
+
+/** The unit row (code and name in any shape, "单位：万元") and a 主管部门 / 实施单位 block. */
+function unitOf(seg: TableSegment, problems: Problems, project: string): Unit {
+  const unit: Unit = { code: null, name: null, money: null };
+  const unitBlock = seg.blocks.find((b) => b.kind === 'unit');
+  const cells = [...seg.preamble, ...(unitBlock?.cells ?? [])];
+  for (const cell of cells) {
+    if (cell.text === '' || isYearNote(cell.text)) continue;
+    if (isUnitNote(cell.text)) {
+      unit.money = moneyUnitIn(cell.text);
+      continue;
+    }
+    const found = parseUnitCell(cell.text);
+    if (found && unit.name === null) {
+      unit.code = found.code;
+      unit.name = found.name;
+    } else {
+      problems.error(
+        'stray-cell',
+        cell.line,
+        `无法识别的单元格 ${quote(cell.text)}（应为单位编码名称或“单位：万元”）`,
+        project,
+      );
+    }
+  }
+  return unit;
 }
 
 /** The value of a one-value block (项目编码, 项目名称); extra values are a problem. */

@@ -1,6 +1,7 @@
+import { fieldOf } from './budget.js';
 import type { Cell, Item } from './lines.js';
 import type { Problems } from './problems.js';
-import { normLabel, quote } from './text.js';
+import { moneyUnitIn, normLabel, quote } from './text.js';
 
 /**
  * Finding the project tables (绩效目标表) and the labelled parts of each one.
@@ -12,9 +13,18 @@ import { normLabel, quote } from './text.js';
  * blank lines between them.
  */
 
-export type BlockKind = 'code' | 'name' | 'budget' | 'plan' | 'goals' | 'header';
+export type BlockKind = 'code' | 'name' | 'unit' | 'budget' | 'plan' | 'goals' | 'longGoals' | 'header';
 
-const RANK: Record<BlockKind, number> = { code: 1, name: 1, budget: 2, plan: 3, goals: 4, header: 5 };
+const RANK: Record<BlockKind, number> = {
+  code: 1,
+  name: 1,
+  unit: 1,
+  budget: 2,
+  plan: 3,
+  goals: 4,
+  longGoals: 4,
+  header: 5,
+};
 
 export interface Block {
   kind: BlockKind;
@@ -30,7 +40,7 @@ export interface TableSegment {
   /** Last line holding any of its content. */
   endLine: number;
   heading: { text: string; line: number } | null;
-  /** Cells before the first label: the unit row. */
+  /** Cells before the first label (the unit row), and lines such as "(2022年度)" or "填报单位：…" near the title. */
   preamble: Cell[];
   blocks: Block[];
 }
@@ -43,33 +53,63 @@ export interface Segments {
   lastLine: number;
 }
 
-/** The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not labels. */
-export function blockKind(cellText: string, current: BlockKind | null): BlockKind | null {
+/** Column labels of the indicator header; a header may start at any of them (二级 first in two-level tables). */
+export const HEADER_LABEL =
+  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期)?(指标值|目标值)(内容)?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
+
+/**
+ * The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not
+ * labels. `next` is the next filled cell: "绩效指标" or "二级指标" begin the indicator header only when another
+ * header label follows.
+ */
+export function blockKind(cellText: string, current: BlockKind | null, next?: string): BlockKind | null {
   const s = normLabel(cellText);
   if (/^项目(编码|代码|编号)$/.test(s)) return 'code';
   if (/^项目名称$/.test(s)) return 'name';
-  if (/^预算规模(及资金用途)?$/.test(s)) return 'budget';
+  if (/^预算规模(及资金用途)?$|^项目资金(\((万元|元|亿元)\))?$/.test(s)) return 'budget';
   if (/^资金支出计划/.test(s)) return 'plan';
   if (/^一级指标$/.test(s)) return 'header';
   if (current === 'header') return null;
-  if (/^(年度)?预算(数|金额)(\(万元\))?$/.test(s) && current !== 'budget') return 'budget';
-  if (/^(年度|项目)*绩效目标$/.test(s)) return 'goals';
+  if (
+    /^(绩效指标|二级指标|三级指标|指标名称)$/.test(s) &&
+    next !== undefined &&
+    HEADER_LABEL.test(normLabel(next)) &&
+    !/^绩效指标$/.test(normLabel(next))
+  ) {
+    return 'header';
+  }
+  if (/^(主管部门|实施单位|单位名称|预算单位|申报单位|填报单位)(及(其)?代码|\(盖章\))?:?$/.test(s)) return 'unit';
+  if (current !== 'budget' && fieldOf(cellText) !== null && fieldOf(cellText) !== 'label') return 'budget';
+  if (/^(中长期|长期|中期)(绩效)?目标$/.test(s)) return 'longGoals';
+  if (/^(年度|项目|总体|整体)*(绩效)?目标$/.test(s) && s !== '目标') return 'goals';
   return null;
 }
 
-/** "1.2025年安全生产专项经费绩效目标表" */
+/** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表", "…績效目標審批表（2022年度）" */
 export function isTableHeading(text: string): boolean {
-  return /绩效目标(申报)?表(\([^)]*\))?$/.test(normLabel(text));
+  return /绩效目标(申报|审批|审核)?表(\([^)]*\))?$/.test(normLabel(text));
 }
 
 /** "单位：万元" */
 export function isUnitNote(text: string): boolean {
-  return /^(金额)?单位:/.test(normLabel(text));
+  return /^(金额)?单位:/.test(normLabel(text)) && moneyUnitIn(text) !== null;
 }
 
-/** "450001唐山市路南区应急管理局本级" */
+/** "(2022年度)", "2022年度", "年度：2022": a line naming the table's year. */
+export function isYearNote(text: string): boolean {
+  return /^\(?(20\d{2}年度?|年度:?20\d{2}年?)\)?$/.test(normLabel(text));
+}
+
+/** "450001唐山市路南区应急管理局本级", "[015001]湘西州…", "820001-…" */
 export function isUnitCode(text: string): boolean {
-  return /^\d{6,}[\u4e00-\u9fff]/.test(normLabel(text));
+  return /^(\d{6,}|\[\d{3,}\]|【\d{3,}】)[-_:.]?[\u4e00-\u9fff]/.test(normLabel(text));
+}
+
+/** "填报单位：湘潭市环境卫生管理处", "单位名称:…": a unit named after its label. */
+export function isUnitLine(text: string): boolean {
+  return (
+    /^(填报|申报|预算|实施)?单位(名称)?(\(盖章\))?:[^:]*[\u4e00-\u9fff]/.test(normLabel(text)) && !isUnitNote(text)
+  );
 }
 
 /** Lines around tables that may be left out: part titles, notes, signatures. */
@@ -119,6 +159,9 @@ export function segment(items: Item[], problems: Problems): Segments {
       if (isTableHeading(item.text)) {
         start(item.line, { text: item.text, line: item.line });
         open = null;
+      } else if (at.table && at.table.blocks.length === 0 && (isYearNote(item.text) || isUnitLine(item.text))) {
+        at.table.preamble.push({ text: item.text, line: item.line, row: -1, stray: false });
+        open = null;
       } else if (!at.table) department.push({ text: item.text, line: item.line });
       else if (isTitleOrNote(item.text)) open = null;
       else if (open) continueCell(open, item.text);
@@ -139,9 +182,9 @@ export function segment(items: Item[], problems: Problems): Segments {
       if ((!table || table.blocks.length > 0) && startsUnitRow(cell, firstInRow, next.get(cell))) {
         table = start(cell.line, null);
       }
-      const kind = blockKind(cell.text, at.block?.kind ?? null);
+      const kind = blockKind(cell.text, at.block?.kind ?? null, next.get(cell)?.text);
       if (kind) {
-        if (!table || table.blocks.some((b) => b.kind === kind) || maxRank(table) > RANK[kind]) {
+        if (!table || (repeats(table, kind) && !groupLabel(at.block, kind)) || maxRank(table) > RANK[kind]) {
           table = start(cell.line, null);
         }
         at.block = { kind, label: cell, cells: [] };
@@ -152,6 +195,17 @@ export function segment(items: Item[], problems: Problems): Segments {
     }
   }
   return { department, tables, lastLine };
+}
+
+/** A second 项目编码 (or any label the table already has) begins the next table. */
+function repeats(table: TableSegment, kind: BlockKind): boolean {
+  return table.blocks.some((b) => b.kind === kind);
+}
+
+/** "总体目标 | 中长期目标 | 年度目标": a group label whose parts follow it, still empty; not a new table. */
+function groupLabel(current: Block | null, kind: BlockKind): boolean {
+  const goals = (k: BlockKind) => k === 'goals' || k === 'longGoals';
+  return current !== null && goals(current.kind) && goals(kind) && current.cells.every((c) => c.text === '');
 }
 
 /** A paragraph line right under a cell line continues that cell (a line break inside the cell). */
@@ -168,8 +222,16 @@ function continueCell(item: Extract<Item, { kind: 'cells' }>, text: string): voi
  */
 function startsUnitRow(cell: Cell, firstInRow: boolean, next: Cell | undefined): boolean {
   if (isUnitNote(cell.text)) return true;
+  // A unit written as a bare name ("湘潭市环境卫生管理处") begins a table only right before "单位：万元".
+  if (firstInRow && next !== undefined && isUnitNote(next.text) && isUnitName(cell.text)) return true;
   if (!isUnitCode(cell.text)) return false;
   return firstInRow || (next !== undefined && (isUnitNote(next.text) || blockKind(next.text, null) === 'code'));
+}
+
+/** A cell that can be an organisation's name: short words, no sentence punctuation, no digits. */
+export function isUnitName(text: string): boolean {
+  const s = normLabel(text);
+  return s.length >= 2 && s.length <= 60 && /^[\u4e00-\u9fff()（）]+$/.test(s) && blockKind(s, null) === null;
 }
 
 /** For each cell, the next non-empty cell in the document. */

@@ -1,18 +1,25 @@
-import type { Segments } from './tables.js';
+import { isYearNote, type Segments } from './tables.js';
 import { yearsIn } from './text.js';
 
 /**
- * The document year: the "20xx年" most often written in the table headings and the department part (ties go to
- * the later year: a plan names the year it is for, and mentions earlier ones). Failing that, the years in
- * project names, then in the file name.
+ * The document year, from the document only (never its file name: a renamed copy imports the same). The
+ * "20xx年" most often written in the table headings, "(2022年度)" lines and the department part (ties go to the
+ * later year: a plan names the year it is for, and mentions earlier ones); failing that, the years in project
+ * names; then the year the user gave (--year); then the years inside the tables' cells ("2023年伙食补助预算",
+ * "2023年12月31日"), most common first.
  */
-export function documentYear(seg: Segments, projectNames: string[], source: string | null): number | null {
+export function documentYear(seg: Segments, projectNames: string[], given: number | undefined): number | null {
   const headings = seg.tables.flatMap((t) => (t.heading ? [t.heading.text] : []));
+  const notes = seg.tables.flatMap((t) =>
+    t.preamble.filter((c) => isYearNote(c.text)).map((c) => c.text.replace(/(20\d{2})(?!\s*年)/, '$1年')),
+  );
   const department = seg.department.map((l) => l.text);
+  const cells = seg.tables.flatMap((t) => t.blocks.flatMap((b) => b.cells.map((c) => c.text)));
   return (
-    mostCommon([...headings, ...department].flatMap(yearsIn)) ??
+    mostCommon([...headings, ...notes, ...department].flatMap(yearsIn)) ??
     mostCommon(projectNames.flatMap(yearsIn)) ??
-    mostCommon([...(source ?? '').matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1])))
+    given ??
+    mostCommon(cells.flatMap(yearsIn))
   );
 }
 

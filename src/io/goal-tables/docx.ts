@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
+import type { ImportedGoals } from '../goal-document/index.js';
 import { readInput } from '../read-input.js';
 import { DOCUMENT_LIMITS, zipProblem } from '../zip-limits.js';
-import { type Block, type Placed, parseGoalBlocks } from './text.js';
+import { type Block, importGoalBlocks, type Placed } from './text.js';
 
 /**
  * 绩效目标表 in a Word document (.docx): paragraphs and tables read with mammoth's document model (not its
@@ -21,6 +22,10 @@ interface Element {
 }
 
 export async function readDocxGoals(path: string): Promise<GoalDocument> {
+  return (await importDocxGoals(path)).doc;
+}
+
+export async function importDocxGoals(path: string, opts: { year?: number } = {}): Promise<ImportedGoals> {
   const file = basename(path);
   const bytes = readInput(path, '绩效目标文档');
   const fail = (why: string) => new UserError(`无法读取绩效目标文档 ${file}：${why}`);
@@ -48,7 +53,7 @@ export async function readDocxGoals(path: string): Promise<GoalDocument> {
   } catch (err) {
     throw fail(`文件已损坏或不是 Word 文档（${(err as Error).message}）`);
   }
-  return parseGoalBlocks(blocksOf((root as Element | null)?.children ?? []), file);
+  return importGoalBlocks(blocksOf((root as Element | null)?.children ?? []), { ...opts, source: file });
 }
 
 function blocksOf(elements: Element[]): Block[] {

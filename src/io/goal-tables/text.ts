@@ -1,6 +1,6 @@
-import { UserError } from '../../errors.js';
+import { type Problem, UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
-import { parseGoalDocument } from '../goal-document/index.js';
+import { type ImportedGoals, importGoalText, type ParseOptions } from '../goal-document/index.js';
 
 /**
  * Goal tables from Word or Excel go through the same importer as the text export: the document is laid out as
@@ -56,13 +56,18 @@ export function layoutBlocks(blocks: Block[]): Layout {
 
 /** Import laid-out blocks; problems name places in the original file instead of lines of the layout. */
 export function parseGoalBlocks(blocks: Block[], source: string): GoalDocument {
+  return importGoalBlocks(blocks, { source }).doc;
+}
+
+export function importGoalBlocks(blocks: Block[], opts: ParseOptions & { source: string }): ImportedGoals {
   const { text, places } = layoutBlocks(blocks);
+  const place = (p: Problem): Problem => ({ ...p, ...(p.where ? { where: relocate(p.where, places) } : {}) });
   try {
-    return parseGoalDocument(text, { source });
+    const { doc, warnings } = importGoalText(text, opts);
+    return { doc, warnings: warnings.map(place) };
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    const problems = err.problems.map((p) => ({ ...p, ...(p.where ? { where: relocate(p.where, places) } : {}) }));
-    throw new UserError(err.message, problems, err.exitCode);
+    throw new UserError(err.message, err.problems.map(place), err.exitCode);
   }
 }
 

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { type Problem, UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
+import type { ImportedGoals } from '../goal-document/index.js';
 import { blockKind, isUnitCode, isUnitNote } from '../goal-document/tables.js';
 import { columnLetter, type Grid, type GridCell, openWorkbook, sheetGrid } from '../xlsx/grid.js';
-import { type Block, type Placed, parseGoalBlocks } from './text.js';
+import { type Block, importGoalBlocks, type Placed } from './text.js';
 
 /**
  * 绩效目标表 in an Excel workbook: every sheet, top to bottom, read as the same table grid a Word table has and
@@ -12,6 +13,10 @@ import { type Block, type Placed, parseGoalBlocks } from './text.js';
  * its first column (a title such as “1.2025年…绩效目标表” or the department's goal text) is a paragraph.
  */
 export async function readXlsxGoals(path: string): Promise<GoalDocument> {
+  return (await importXlsxGoals(path)).doc;
+}
+
+export async function importXlsxGoals(path: string, opts: { year?: number } = {}): Promise<ImportedGoals> {
   const wb = await openWorkbook(path, '绩效目标表');
   const grids = wb.worksheets.map((ws) => sheetGrid(ws));
   const file = basename(path);
@@ -26,7 +31,7 @@ export async function readXlsxGoals(path: string): Promise<GoalDocument> {
     ),
   );
   if (problems.length > 0) throw new UserError(`无法导入 ${file}：发现 ${problems.length} 处问题`, problems);
-  return parseGoalBlocks(grids.flatMap(sheetBlocks), file);
+  return importGoalBlocks(grids.flatMap(sheetBlocks), { ...opts, source: file });
 }
 
 function sheetBlocks(grid: Grid): Block[] {
@@ -41,6 +46,8 @@ function sheetBlocks(grid: Grid): Block[] {
   const blocks: Block[] = [];
   let table: Placed[][] | null = null;
   const rowPlace = (r: number) => `${grid.name} 第 ${r + 1} 行`;
+  // Where each table row sits: its sheet row and the column after its last cell, to name padded cells.
+  const sheetRow = new Map<Placed[], { r: number; left: number }>();
   grid.rows.forEach((row, r) => {
     const cells: Placed[] = [];
     for (let c = left; c < row.length; c++) {
@@ -70,7 +77,20 @@ function sheetBlocks(grid: Grid): Block[] {
       blocks.push({ kind: 'table', rows: table });
     }
     table.push(cells);
+    sheetRow.set(cells, { r, left: left + cells.length });
   });
+  // A row's empty cells at the right were dropped to tell paragraphs from rows; a table row keeps them, as Word's
+  // export writes an empty cell: every row is as wide as the table's widest.
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const width = Math.max(...b.rows.map((r) => r.length));
+    for (const row of b.rows) {
+      const at = sheetRow.get(row);
+      for (let c = row.length; c < width && at; c++, at.left++) {
+        row.push({ text: '', place: `${grid.name}!${columnLetter(at.left)}${at.r + 1}` });
+      }
+    }
+  }
   return blocks;
 }
 

@@ -1,0 +1,88 @@
+import { normLabel } from './text.js';
+
+/**
+ * The indicator header: which column plays which role. Templates name the same role differently (指标值 /
+ * 年度指标值 / 指标值内容 / 绩效标准; 三级指标 / 指标名称 / 指标内容), and some names change role with their
+ * neighbours: 指标内容 is the name in a two-level table that has no 三级指标, the target where no 指标值 column
+ * exists, else the description. Roles are given by priority, so a header is read by what it holds together.
+ */
+
+export type Column =
+  | 'tier1'
+  | 'tier2'
+  | 'name'
+  | 'description'
+  | 'target'
+  | 'basis'
+  | 'weight'
+  | 'op'
+  | 'unit'
+  /** A column that is not scored: 中长期指标值, the "绩效指标" label column, an empty header cell. */
+  | 'skip';
+
+export const TITLE: Record<Column, string> = {
+  tier1: '一级指标',
+  tier2: '二级指标',
+  name: '三级指标',
+  description: '绩效指标描述',
+  target: '指标值',
+  basis: '指标值确定依据',
+  weight: '分值',
+  op: '指标性质',
+  unit: '计量单位',
+  skip: '（不计分的列）',
+};
+
+/** Label → the roles it can play, most likely first. */
+const CANDIDATES: [RegExp, Column[]][] = [
+  [/^一级指标$/, ['tier1']],
+  [/^二级指标$/, ['tier2']],
+  [/^三级指标(名称)?$/, ['name']],
+  [/^指标名称$/, ['name']],
+  [/^(绩效)?指标(描述|解释|说明)$/, ['description']],
+  [/^(年度)?(指标值|目标值)$/, ['target']],
+  [/^(中长期|长期|中期|全周期)(指标值|目标值)$/, ['skip']],
+  [/^(年度)?指标值内容$/, ['target', 'description']],
+  [/^(绩效)?指标内容$/, ['name', 'target', 'description']],
+  [/^绩效标准$/, ['target', 'basis']],
+  [/^(指标值)?(确定)?依据$/, ['basis']],
+  [/^(指标)?(分值|权重)(\(.*\))?$/, ['weight']],
+  [/^(指标性质|计算符号|运算符号?)$/, ['op']],
+  [/^(计量|度量)单位$/, ['unit']],
+  [/^绩效指标$/, ['skip']],
+];
+
+export function candidates(label: string): Column[] | null {
+  const s = normLabel(label);
+  return CANDIDATES.find(([re]) => re.test(s))?.[1] ?? null;
+}
+
+/**
+ * Roles for a header's labels (null for an empty cell between labels). Each role goes to the first column that
+ * can play it, taking single-role columns first; a column left over takes its next role, or is skipped.
+ */
+export function assignColumns(labels: (Column[] | null)[]): Column[] {
+  const roles: (Column | null)[] = labels.map((c) => (c && c.length === 1 ? (c[0] as Column) : null));
+  const taken = new Set<Column>(roles.filter((r): r is Column => r !== null && r !== 'skip'));
+  for (let pass = 0; pass < 3; pass++) {
+    labels.forEach((c, k) => {
+      if (roles[k] !== null || !c) return;
+      const role = c[pass];
+      if (role && !taken.has(role)) {
+        roles[k] = role;
+        taken.add(role);
+      }
+    });
+  }
+  return roles.map((r) => r ?? 'skip');
+}
+
+/** 指标性质 words as operators: 正向 ≥, 反向 ≤, 等于 =; 定性 adds nothing. */
+export function operatorWord(text: string): string {
+  const s = normLabel(text);
+  if (/^正向(指标)?$/.test(s)) return '≥';
+  if (/^反向(指标)?$/.test(s)) return '≤';
+  if (/^(等于|等值)(指标)?$/.test(s)) return '=';
+  if (/^定性(指标)?$/.test(s)) return '';
+  return text.trim();
+}
