@@ -18,6 +18,8 @@ import { zodProblems } from './zod-problems.js';
 export interface GoalsOptions {
   /** The year when the document names none (`--year`). */
   year?: number;
+  /** What the file is called in messages (default 目标表; `import` says 绩效目标文档). */
+  what?: string;
 }
 
 export interface LoadedGoals {
@@ -49,9 +51,12 @@ export function loadGoals(path: string, opts: GoalsOptions = {}): GoalDocument {
 }
 
 function readTextGoals(path: string, opts: GoalsOptions): LoadedGoals {
-  const bytes = readInput(path, /\.json$/i.test(path) ? '目标表' : '绩效目标文档');
+  const bytes = readInput(path, opts.what ?? '目标表');
   const { text, encoding } = decode(bytes, basename(path));
-  if (!/\.json$/i.test(path)) return { ...importGoalText(text, { source: basename(path), ...opts }), encoding };
+  if (!/\.json$/i.test(path)) {
+    const parse = { source: basename(path), ...(opts.year === undefined ? {} : { year: opts.year }) };
+    return { ...importGoalText(text, parse), encoding };
+  }
   return { doc: fromJson(text, path), warnings: [], encoding: null };
 }
 

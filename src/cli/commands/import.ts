@@ -16,7 +16,7 @@ export async function runImport(file: string, opts: { output?: string; year?: st
   }
   const { doc, warnings, encoding } = await readGoals(
     file,
-    opts.year === undefined ? {} : { year: Number(opts.year.trim()) },
+    opts.year === undefined ? { what: '绩效目标文档' } : { what: '绩效目标文档', year: Number(opts.year.trim()) },
   );
   for (const w of warnings) process.stderr.write(`提示：${w.where}: ${w.message}\n`);
   const json = serializeGoalDocument(doc);
