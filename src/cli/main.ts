@@ -154,14 +154,18 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('review')
-    .description('复核：读取已填报的项目支出绩效自评表（.xlsx / .csv），按规则重新评分，列出自评分与规则得分的差异')
-    .argument('<file>', '自评表（官方版式，.xlsx 或 .csv）')
+    .description(
+      '复核：读取已填报的项目支出绩效自评表（.xlsx / .csv，可多个或整个文件夹），按规则重新评分，列出自评分与规则得分的差异。' +
+        '退出码：0 全部与规则一致，1 有差异，3 有自评表无法读取',
+    )
+    .argument('<files...>', '自评表（官方版式，.xlsx 或 .csv），或存放自评表的文件夹')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
-    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-f, --format <format>', 'table | json | csv | xlsx（多张表时为汇总；xlsx 需 -o）', 'table')
+    .option('-o, --output <file>', '把汇总写入文件（json / csv / xlsx）')
     .option('--year <年度>', '自评表没有写明年度时，按哪一年理解日期（默认今年）')
-    .action(async (file: string, opts: { rules: string; format: string; year?: string }) => {
+    .action(async (files: string[], opts: { rules: string; format: string; year?: string; output?: string }) => {
       const { runReview } = await import('./commands/review.js');
-      await runReview(file, opts);
+      state.exitCode = await runReview(files, opts);
     });
 
   program

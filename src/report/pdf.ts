@@ -17,7 +17,7 @@ const ARGS = [
 
 /** 第 N 页 共 M 页 at the foot of every page, in the @page bottom margin (Chromium fills the two spans). */
 const FOOTER =
-  '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'Noto Serif CJK SC\',\'SimSun\',serif">' +
+  "<div style=\"width:100%;text-align:center;font-size:8pt;font-family:'Noto Serif CJK SC','SimSun',serif\">" +
   '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
 
 export interface PdfPrinter {

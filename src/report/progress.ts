@@ -11,12 +11,17 @@ const SILENT: Progress = { tick() {}, stop() {} };
  * A progress bar on stderr for long runs, only where a person watches: a TTY, and enough files to wait for.
  * Pipes, CI logs and tests get nothing, so stdout and captured stderr stay clean and deterministic.
  */
-export function startProgress(total: number, stream: NodeJS.WriteStream = process.stderr, threshold = 20): Progress {
+export function startProgress(
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  threshold = 20,
+  label = '生成报告',
+): Progress {
   if (!stream.isTTY || total < threshold) return SILENT;
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '生成报告 [{bar}] {value}/{total} {file}',
+      format: `${label} [{bar}] {value}/{total} {file}`,
       barCompleteChar: '█',
       barIncompleteChar: '░',
       hideCursor: true,

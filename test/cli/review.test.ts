@@ -76,7 +76,7 @@ describe('jixiao review: table output and errors', () => {
 
   it('refuses a bad --format, a file type it cannot read, and a missing file', () => {
     const csv = join(OUT, 'hubei_huanggang_2020_soil_conservation_monitoring.csv');
-    expect(jixiao(['review', csv, '--format', 'xml']).stderr).toContain('--format 只能是 table 或 json');
+    expect(jixiao(['review', csv, '--format', 'xml']).stderr).toContain('--format 只能是 table、json、csv 或 xlsx');
     expect(jixiao(['review', join(ROOT, 'package.json')]).stderr).toContain('复核只支持 .xlsx 或 .csv 自评表');
     const missing = jixiao(['review', join(ROOT, 'nope.xlsx')]);
     expect([missing.status, missing.stderr]).toEqual([2, expect.stringContaining('文件不存在')]);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Table from 'cli-table3';
 import { type Review, reviewTable } from '../../core/review.js';
 import { UserError } from '../../errors.js';
@@ -9,23 +10,50 @@ import { fmtRate, fmtScore } from '../../report/format.js';
  * `jixiao review FILE [--rules …] [--format table|json]`: re-score a filled 自评表 (.xlsx / .csv, official
  * layout) with the scoring engine and show the unit's score beside the rule's for every indicator.
  */
-export async function runReview(file: string, opts: { rules: string; format: string; year?: string }): Promise<void> {
-  if (!['table', 'json'].includes(opts.format))
-    throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
+export interface ReviewOptions {
+  rules: string;
+  format: string;
+  year?: string;
+  output?: string;
+}
+
+/**
+ * `jixiao review FILE|DIR…`: one table named alone prints its row-by-row re-score (table or json); several
+ * tables, a folder or --format csv|xlsx give the batch summary (review-batch.ts). Returns the exit code.
+ */
+export async function runReview(files: readonly string[], opts: ReviewOptions): Promise<number> {
   // 20xx, as a table's own year is recognised (src/io/xlsx/review.ts).
   if (opts.year !== undefined && !/^20\d{2}$/.test(opts.year.trim()))
     throw new UserError(`--year 应为 20xx 形式的年份，例如 2025，收到“${opts.year}”`);
   // The clock is read here, at the edge: the core only assumes the year it is given.
   const assumedYear = opts.year === undefined ? new Date().getFullYear() : Number(opts.year.trim());
+  const yearGiven = opts.year !== undefined;
+  const [only] = files;
+  const single = files.length === 1 && only !== undefined && !isDir(only) && ['table', 'json'].includes(opts.format);
+  if (!single || opts.output) {
+    const { runReviewBatch } = await import('./review-batch.js');
+    const rules = await loadRuleSet(opts.rules);
+    return runReviewBatch(files, rules, { format: opts.format, output: opts.output, assumedYear, yearGiven });
+  }
+  const file = only as string;
   if (!/\.(xlsx|csv)$/i.test(file)) throw new UserError(`复核只支持 .xlsx 或 .csv 自评表，收到 ${file}`);
   const rules = await loadRuleSet(opts.rules);
   const { readReviewTable } = await import('../../io/xlsx/review.js');
-  const review = reviewTable(await readReviewTable(file), rules, { assumedYear, yearGiven: opts.year !== undefined });
+  const review = reviewTable(await readReviewTable(file), rules, { assumedYear, yearGiven });
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(review, null, 2)}\n`
       : render(review, rules.ruleSet.rounding.indicator.decimals),
   );
+  return 0;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function render(r: Review, decimals: number): string {

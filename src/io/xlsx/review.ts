@@ -49,7 +49,8 @@ const FUNDS: [Fund, RegExp][] = [
   ['selfScore', /^(执行率)?得分$/],
 ];
 
-export async function readReviewTable(path: string): Promise<ReviewTable> {
+/** The table, and the unit it names (实施单位, else 主管部门; empty when it names none). */
+export async function readReviewTable(path: string): Promise<ReviewTable & { unit: string }> {
   const file = basename(path);
   let grids: Grid[];
   if (/\.csv$/i.test(path)) grids = [await readCsvGrid(path, '自评表')];
@@ -69,7 +70,7 @@ const findCol = (row: GridCell[], col: Col) => {
   return re ? row.findIndex((c) => re.test(key(c))) : -1;
 };
 
-function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
+function parseGrid(grid: Grid, at: number, file: string): ReviewTable & { unit: string } {
   const problems: Problem[] = [];
   const header = grid.rows[at] ?? [];
   const cols = Object.fromEntries(HEADERS.map(([c]) => [c, findCol(header, c)])) as Record<Col, number>;
@@ -95,7 +96,7 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
   };
   const text = (r: number, col: Col) => cellText(cell(r, col));
 
-  const table: ReviewTable = { ...preamble(grid.rows.slice(0, at)), rows: [] };
+  const table: ReviewTable & { unit: string } = { ...preamble(grid.rows.slice(0, at)), rows: [] };
   // The execution rate's 分值 and 得分 above the header are points of the same 100-point table.
   for (const [key, label] of [
     ['weight', '预算执行率分值'],
@@ -153,8 +154,8 @@ function parseGrid(grid: Grid, at: number, file: string): ReviewTable {
 }
 
 /** 项目名称, the year and the funds from the rows above the indicator header. */
-function preamble(rows: GridCell[][]): Omit<ReviewTable, 'rows'> {
-  const out: Omit<ReviewTable, 'rows'> = { project: '', year: null, budget: {} };
+function preamble(rows: GridCell[][]): Omit<ReviewTable, 'rows'> & { unit: string } {
+  const out: Omit<ReviewTable, 'rows'> & { unit: string } = { project: '', year: null, budget: {}, unit: '' };
   const amount = (c: GridCell | undefined) => {
     const v = c?.value;
     if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
@@ -183,6 +184,9 @@ function preamble(rows: GridCell[][]): Omit<ReviewTable, 'rows'> {
     row.forEach((c, k) => {
       const label = key(c);
       if (label === '项目名称' && !out.project) out.project = cellText(nextValue(row, k));
+      // 实施单位 wins over 主管部门: a finance bureau reviews the unit that spent the money.
+      if (label === '实施单位' || (label === '主管部门' && !out.unit))
+        out.unit = cellText(nextValue(row, k)) || out.unit;
       const fund = FUNDS.find(([, re]) => re.test(label))?.[0];
       if (fund && out.budget[fund] === undefined) {
         const v = amount(nextValue(row, k));
