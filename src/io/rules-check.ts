@@ -29,6 +29,14 @@ function weightProblems(rs: RuleSet, place: Place): Problem[] {
     problems.push(problemAt(place, 'weights_sum', ['tiers', 'weights'], msg, ['execution', 'weight']));
   }
   const names = tiers.map(([name]) => name);
+  for (const [tier, carve] of Object.entries(rs.tiers.whenPresent ?? {})) {
+    const path = ['tiers', 'whenPresent', tier];
+    const fromWeight = rs.tiers.weights[carve.from];
+    if (names.includes(tier) || fromWeight === undefined || carve.weight > fromWeight) {
+      const msg = `“${tier}”应是分值表之外的一级指标，从分值表中的一级指标划出不超过其分值的分数（一级指标有：${names.join('、')}）`;
+      problems.push(problemAt(place, 'when_present', path, msg));
+    }
+  }
   for (const [from, to] of Object.entries(rs.tiers.whenMissing ?? {})) {
     const path = ['tiers', 'whenMissing', from];
     if (!names.includes(from) || !names.includes(to) || from === to) {

@@ -56,6 +56,8 @@ export const GoalTable = z.object({
   /** 资金用途 */
   useOfFunds: z.string(),
   spendingPlan: z.array(PlanMilestone),
+  /** 一级指标分值 as the table prints them beside the tier ("成本指标(10分)"); absent when it prints none. */
+  tierWeights: z.record(z.string(), z.number().nonnegative()).optional(),
   /** 绩效目标 (numbered items, numbering removed) */
   goals: z.array(z.string()),
   indicators: z.array(Indicator),

@@ -62,6 +62,11 @@ export const RuleSet = z.object({
      * split) and check only that they add up to 100 − execution. Off by default: weights are the rule set's.
      */
     fromTable: z.boolean().optional(),
+    /**
+     * A tier some templates add, carved out of another when a table has it: 一级 成本指标 (财预〔2021〕101号
+     * templates) takes its weight from 产出指标. Tables without it keep the weights above unchanged.
+     */
+    whenPresent: z.record(z.string(), z.object({ weight: z.number().min(0).max(100), from: z.string() })).optional(),
     source: Source,
   }),
   /** How an unweighted tier's points are shared among its indicators. */

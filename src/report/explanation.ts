@@ -66,6 +66,8 @@ export function formatInputs(inputs: ExplanationInputs): string {
   return parts.join('，');
 }
 
+const OP_SIGN = { '>=': '≥', '<=': '≤', '=': '=' } as const;
+
 /** One step of an explanation in words. */
 export function formatExplanation(step: Step): string {
   switch (step.kind) {
@@ -105,6 +107,12 @@ export function formatExplanation(step: Step): string {
       return `预算执行率 ${n(step.budget)} + ${step.tiers.map((t) => `${t.name} ${n(t.score)}`).join(' + ')} = ${n(step.sum)}`;
     case 'tier-merged':
       return `未设${step.tier}，其${n(step.weight)}分并入${step.into}`;
+    case 'tier-carved':
+      return `设${step.tier}，其${n(step.weight)}分从${step.from}中划出`;
+    case 'tier-printed':
+      return `${step.tier}按目标表所列为${n(step.weight)}分`;
+    case 'operator-inferred':
+      return step.cost ? `未写比较符，按成本指标理解为${OP_SIGN[step.op]}` : `未写比较符，按${OP_SIGN[step.op]}计分`;
     case 'tier-spread':
       return `未设${step.tier}，其${n(step.weight)}分按比例分摊到其他一级指标`;
     case 'tiers-not-applicable':

@@ -3,6 +3,7 @@ import { costAgainstBudget, costWithGte, nameDiffersFromBudget } from './cost.js
 import { descriptionMismatch } from './description.js';
 import { boilerplate, duplicateIndicator } from './duplicates.js';
 import { type Check, type Finding, type FindingProject, makeContext } from './finding.js';
+import { nameTargetMismatch, operatorMissing, placeholderLeft } from './foreign.js';
 import { basisMissing, budgetSplit, duplicateProjectCode, planIncomplete, planNotMonotone } from './table.js';
 import { percentAbove100, reverseWithGte, targetInvalid, targetVague } from './targets.js';
 import { satisfactionSubject, tier1Missing, tier2Misfit } from './tiers.js';
@@ -41,6 +42,9 @@ export const CHECKS: readonly Check[] = [
   budgetSplit,
   basisMissing,
   duplicateProjectCode,
+  placeholderLeft,
+  operatorMissing,
+  nameTargetMismatch,
 ];
 
 export interface CheckOptions {

@@ -100,10 +100,15 @@ export const tier1Missing: Check = (doc, ctx) => {
     return w < 0 ? 0 : 1 << w;
   });
   const all = (1 << wanted.length) - 1;
-  const { tier1, start } = ctx.rows;
+  // 满意度 written as a 二级 under 效益 ("社会公众或服务对象满意度指标") is the 满意度 tier of that template.
+  const satisfaction = wanted.indexOf(tierKey('满意度指标'));
+  const asked = byId(ctx.rows, (tier2) => (satisfaction >= 0 && tier2.includes('满意') ? 1 << satisfaction : 0));
+  const { tier1, tier2, start } = ctx.rows;
   doc.projects.forEach((_, p) => {
     let present = 0;
-    for (let r = start[p] ?? 0; r < (start[p + 1] ?? 0); r++) present |= bit(tier1[r] as number);
+    for (let r = start[p] ?? 0; r < (start[p + 1] ?? 0); r++) {
+      present |= bit(tier1[r] as number) | asked(tier2[r] as number);
+    }
     if (present === all) return;
     ctx.tierNames.forEach((name, w) => {
       if (present & (1 << w)) return;

@@ -106,6 +106,10 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
     note(e, () => ({ kind: 'formula', builtin: id, a, b, w: weight, result: cleanFloat(result) }));
   }
   if (met) note(e, () => ({ kind: 'met', actual: b, unit: units.unit, target: target.raw }), 'first');
+  if (target.direction !== 'range' && target.implicitOp && target.op !== '<' && target.op !== '>') {
+    const op = target.op;
+    note(e, () => ({ kind: 'operator-inferred', op, cost: target.asCost === true }), 'first');
+  }
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
   if (actual.bound) {

@@ -247,5 +247,5 @@ function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<strin
     if (explicit !== undefined) item.explicit = explicit;
     return item;
   });
-  return cachedPlanWeights(items, r, where, cache);
+  return cachedPlanWeights(items, r, where, cache, p.table.tierWeights);
 }

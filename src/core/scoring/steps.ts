@@ -44,6 +44,12 @@ export type Step =
   /** A tier the table lacks: its weight moved into another tier, or spread over the rest. */
   | { kind: 'tier-merged'; tier: string; weight: number; into: string }
   | { kind: 'tier-spread'; tier: string; weight: number }
+  /** A tier the rule set adds when a table has it (一级 成本指标), its weight taken from another tier. */
+  | { kind: 'tier-carved'; tier: string; weight: number; from: string }
+  /** A tier weight as the goal table prints it ("成本指标(10分)"). */
+  | { kind: 'tier-printed'; tier: string; weight: number }
+  /** A target printed without a comparison word, read by the row's kind (a cost row → ≤) or the general default. */
+  | { kind: 'operator-inferred'; op: '>=' | '<=' | '='; cost: boolean }
   /** Tiers whose indicators are all 不适用: their weight spread over the others. */
   | { kind: 'tiers-not-applicable'; tiers: string[] }
   /** Tier weights taken from the table's stated 分值 (tiers.fromTable). */

@@ -38,12 +38,13 @@ export function cachedPlanWeights(
   rules: RuleSet,
   where: string,
   cache: Map<string, WeightPlan>,
+  printed?: Readonly<Record<string, number>>,
 ): WeightPlan {
-  let key = '';
+  let key = printed ? JSON.stringify(printed) : '';
   for (const i of items) key += `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0};`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const plan = planWeights(items, rules, where);
+  const plan = planWeights(items, rules, where, printed);
   if (plan.problems.length === 0) cache.set(key, plan);
   return plan;
 }
@@ -52,12 +53,17 @@ export function cachedPlanWeights(
  * 一级指标分值 from the rule set, moved or re-normalised when a tier is absent; within a tier the stated 分值,
  * the rest shared equally; 不适用 indicators dropped and their tier's weight re-shared among the others.
  */
-export function planWeights(items: readonly WeightInput[], rules: RuleSet, where: string): WeightPlan {
+export function planWeights(
+  items: readonly WeightInput[],
+  rules: RuleSet,
+  where: string,
+  printed?: Readonly<Record<string, number>>,
+): WeightPlan {
   const problems: Problem[] = [];
   const notes: Step[] = [];
   const decimals = weightDecimals(rules);
-  const ruleTiers = rules.tiers.weights;
   const present = [...new Set(items.map((i) => i.tier1))];
+  const ruleTiers = tierTable(rules, present, printed, notes);
   for (const name of present) {
     if (!(name in ruleTiers)) {
       problems.push({
@@ -135,6 +141,33 @@ export function planWeights(items: readonly WeightInput[], rules: RuleSet, where
   }
   const tiers = present.map((name) => ({ name, weight: live.get(name) ?? 0 }));
   return { tiers, base, weights, notes, problems };
+}
+
+/**
+ * The rule set's tier weights for this table: a tier it adds when present (一级 成本指标) carved out of the tier the
+ * rule set names, then the weights the table itself prints ("成本指标(10分)"); a printed weight of a carved tier
+ * moves the difference to or from the tier it was carved from, so the total stays the rule set's.
+ */
+function tierTable(
+  rules: RuleSet,
+  present: readonly string[],
+  printed: Readonly<Record<string, number>> | undefined,
+  notes: Step[],
+): Record<string, number> {
+  const table: Record<string, number> = { ...rules.tiers.weights };
+  for (const [tier, carve] of Object.entries(rules.tiers.whenPresent ?? {})) {
+    if (!present.includes(tier) || tier in table || !(carve.from in table)) continue;
+    const weight = printed?.[tier] ?? carve.weight;
+    table[tier] = weight;
+    table[carve.from] = sumExact([table[carve.from] ?? 0, -weight]);
+    notes.push({ kind: 'tier-carved', tier, weight, from: carve.from });
+  }
+  for (const [tier, weight] of Object.entries(printed ?? {})) {
+    if (!(tier in table) || table[tier] === weight) continue;
+    table[tier] = weight;
+    notes.push({ kind: 'tier-printed', tier, weight });
+  }
+  return table;
 }
 
 /** Add `extra` to the tiers in proportion to their weights, exactly. */

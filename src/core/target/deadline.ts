@@ -31,11 +31,13 @@ export function parseDeadline(s: string, raw: string, year: number | undefined):
   // "≤2025年" and "2025年12月" are deadlines; a bare "2025" is not (it has no 年).
   if (full && !s.includes('年') && !g.m) return null;
   const y = g.y ? Number(g.y) : (year ?? null);
-  const m = g.m ? Number(g.m) : undefined;
+  const yearEnd = g.suf?.startsWith('年') === true;
+  // "2025年12月年底前" says the month twice: not a spelling tables use.
+  if (yearEnd && g.m) return null;
+  // "年底前": the end of December, as precise as "12月底前".
+  const m = g.m ? Number(g.m) : yearEnd ? 12 : undefined;
   const d = g.d ? Number(g.d) : undefined;
   if (m === undefined && d !== undefined) return null;
-  // "2025年12月年底前" says the month twice: not a spelling tables use.
-  if (m !== undefined && g.suf?.startsWith('年')) return null;
   if (y !== null && m !== undefined && d !== undefined && d > lastDay(y, m)) return null;
   // "9月前" / "2025年9月前" without 底: strictly before the month starts.
   const beforeMonth = m !== undefined && d === undefined && /^(前|之前|以前|份前)$/.test(g.suf ?? '');

@@ -22,6 +22,8 @@ export interface IndicatorContext {
   project: string;
   /** Last non-blank line of the document, to tell a truncated file from a malformed table. */
   lastLine: number;
+  /** Filled with the 一级指标分值 the table prints beside a tier ("成本指标(10分)"). */
+  tierWeights: Record<string, number>;
 }
 
 interface RawRow {
@@ -63,7 +65,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       return k < 0 ? '' : (row[k]?.text ?? '');
     };
     const merged = get('tier1') === '';
-    if (!merged) tier1 = get('tier1');
+    if (!merged) tier1 = tierWeight(get('tier1'), ctx.tierWeights);
     if (get('tier2') !== '' || !merged) tier2 = get('tier2');
     // A bad row is already reported; it only keeps the merged-cell carry going, so the rows below are not blamed.
     if (bad) continue;
@@ -155,6 +157,14 @@ function readHeader(cells: Cell[]): { columns: Column[]; end: number } {
   const scored = [...bounds].reverse().find(([a, b]) => labels.slice(a, b).some((l) => l?.includes('target')));
   const columns = labels.map((l, k) => (scored && (k < scored[0] || k >= scored[1]) ? null : l));
   return { columns: assignColumns(columns.map((c) => c ?? ['skip'])), end: i };
+}
+
+/** "成本指标(10分)" → 成本指标, noting its 10 points; any other tier text as it is. */
+function tierWeight(text: string, weights: Record<string, number>): string {
+  const m = /^(.*?\S)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(text);
+  if (!m?.[1] || !m[2]) return text;
+  weights[m[1]] = Number(m[2]);
+  return m[1];
 }
 
 /** A target split over 指标性质 / 指标值 / 计量单位 columns, put back together as one would write it. */

@@ -104,8 +104,9 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
     .flatMap((b) => splitGoals(b.cells.filter((c) => !c.stray)));
 
   const header = block('header');
+  const tierWeights: Record<string, number> = {};
   const indicators = header
-    ? parseIndicators([header.label, ...header.cells], { year, problems, project, lastLine: ctx.lastLine })
+    ? parseIndicators([header.label, ...header.cells], { year, problems, project, lastLine: ctx.lastLine, tierWeights })
     : [];
   if (!header) require('header', null);
 
@@ -121,6 +122,7 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
     budget,
     useOfFunds,
     spendingPlan,
+    ...(Object.keys(tierWeights).length > 0 ? { tierWeights } : {}),
     goals,
     indicators,
     line: seg.line,

@@ -7,8 +7,8 @@ import { Target } from '../../../src/model/target.js';
 /** The forms real goal tables of other units print (湖南, 湖北, 四川, 安徽), each with what it must parse to. */
 
 const dated: [string, object][] = [
-  ['2025年年底前', { direction: 'deadline', date: '2025-12-31', precision: 'year', year: 2025 }],
-  ['年底前', { direction: 'deadline', date: '2023-12-31', precision: 'year' }],
+  ['2025年年底前', { direction: 'deadline', date: '2025-12-31', precision: 'month', month: 12, year: 2025 }],
+  ['年底前', { direction: 'deadline', date: '2023-12-31', precision: 'month', month: 12 }],
   ['每年12月底前', { direction: 'deadline', date: '2023-12-31', precision: 'month', recurring: true }],
   ['12月底前', { direction: 'deadline', date: '2023-12-31', month: 12 }],
   ['2023年12月31日', { direction: 'deadline', date: '2023-12-31', precision: 'day' }],
