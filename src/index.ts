@@ -8,8 +8,24 @@ export { type ActualValue, parseActual } from './core/actual.js';
 export { checkByProject, checkGoals, type Finding } from './core/check/index.js';
 export { type Monitoring, monitorDocument } from './core/monitoring/index.js';
 export { round } from './core/rounding.js';
-export type { Evaluation, IndicatorScore, ProjectScore, ScoreOptions, ScoringRules } from './core/scoring/index.js';
-export { scoreDocument } from './core/scoring/index.js';
+export type {
+  BudgetScore,
+  Evaluation,
+  Explanation,
+  ExplanationInputs,
+  FormulaRef,
+  Incomplete,
+  IndicatorScore,
+  IndicatorStatus,
+  ProjectScore,
+  ResultState,
+  ScoreOptions,
+  ScoreResult,
+  ScoringRules,
+  Step,
+  StepKind,
+} from './core/scoring/index.js';
+export { scoreDocument, selectProjects, stateOf } from './core/scoring/index.js';
 export { type ParseContext, parseTarget } from './core/target/parse.js';
 export { convert, unitInfo } from './core/units.js';
 export {
@@ -32,4 +48,13 @@ export { ActualsDocument, IndicatorActual, ProjectActuals } from './model/actual
 export { GoalDocument, GoalTable, Indicator } from './model/goals.js';
 export { RuleSet } from './model/rule-set.js';
 export { Target } from './model/target.js';
+// Words: every explanation step, formula and incomplete total as the reports print them.
 export { actualsTemplate } from './report/actuals-template.js';
+export {
+  describeRounding,
+  explanationLines,
+  formatExplanation,
+  formatFormula,
+  formatInputs,
+  incompleteText,
+} from './report/explanation.js';
