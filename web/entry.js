@@ -51,6 +51,8 @@
           'td',
           { class: 'actual' },
           cell(`indicators.${row.row}.actual`, { placeholder: row.qualitative ? '达成 / 部分达成 / 未达成' : `单位：${row.unit || '—'}` }),
+          // A qualitative row is scored by the evaluator inside its grade's band.
+          row.qualitative ? cell(`indicators.${row.row}.score`, { placeholder: '档内得分', inputmode: 'decimal' }) : null,
         ),
         el('td', { class: 'num score' }),
         el('td', { class: 'status' }, el('span', { class: 'badge' }), el('ol', { class: 'steps' })),

@@ -243,6 +243,13 @@
   // ---- Outputs: exactly what `jixiao report` writes, into out/, with download links.
   JX.pages.outputs = async () => {
     const list = el('ul', { id: 'output-files' });
+    const glance = await api('/api/projects');
+    const which = el(
+      'select',
+      { id: 'output-project' },
+      el('option', { value: '', text: '全部项目（含部门汇总）' }),
+      (glance.ok ? glance.data.rows : []).map((p) => el('option', { value: p.code, text: `只生成：${p.name}` })),
+    );
     const status = el('p', { 'aria-live': 'polite' });
     const make = (kind, format, label) =>
       el('button', {
@@ -252,7 +259,7 @@
         text: label,
         onclick: async () => {
           status.textContent = `正在生成${label}…`;
-          const r = await api('/api/report', { kind, format });
+          const r = await api('/api/report', { kind, format, project: which.value });
           if (!r.ok) return status.replaceChildren(errorBox(r.data));
           status.textContent = `已生成 ${r.data.files.length} 个文件（写入工作文件夹 out/）`;
           list.replaceChildren(...r.data.files.map((f) => el('li', {}, el('a', { href: fileUrl(f), download: '', text: f }))));
@@ -260,7 +267,8 @@
       });
     show(
       el('h1', { text: '报告输出' }),
-      el('p', { class: 'muted', text: '与命令 jixiao report 写出的文件完全相同。' }),
+      el('p', { class: 'muted', text: '与命令 jixiao report 写出的文件完全相同（只生成一个项目时同 --project）。' }),
+      el('label', { class: 'field' }, '范围 ', which),
       el(
         'div',
         { class: 'buttons' },

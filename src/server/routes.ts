@@ -207,7 +207,14 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         const out = join(ws.root, OUT_DIR);
         const before = Date.now() - 1000;
         const { runReport } = await import('../cli/commands/report.js');
-        await runReport(goalsPath, ws.actualsPath(p), { kind, format, output: out, rules: ws.rulesRef });
+        const project = typeof body.project === 'string' && body.project ? [table(body.project).code] : undefined;
+        await runReport(goalsPath, ws.actualsPath(p), {
+          kind,
+          format,
+          output: out,
+          rules: ws.rulesRef,
+          ...(project ? { project } : {}),
+        });
         const files = readdirSync(out)
           .filter((f) => !f.startsWith('.') && statSync(join(out, f)).mtimeMs >= before && f.endsWith(`.${format}`))
           .sort()
