@@ -141,6 +141,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the workbench in headless Chromium', () 
     await page.context().close();
   });
 
+  it('undoes the last change in the file too', async () => {
+    const page = await open(`#entry/${CODE}`);
+    await page.waitForSelector('#sheet');
+    const before = readFileSync(join(dir, 'actuals.yaml'), 'utf8');
+    await page.locator('[data-field="indicators.0.evidence"]').fill('临时佐证');
+    await page.locator('[data-field="indicators.0.evidence"]').press('Enter');
+    await expect.poll(() => readFileSync(join(dir, 'actuals.yaml'), 'utf8')).toContain('临时佐证');
+    await page.click('#undo');
+    await expect.poll(() => readFileSync(join(dir, 'actuals.yaml'), 'utf8')).toBe(before);
+    expect(await page.locator('[data-field="indicators.0.evidence"]').inputValue()).toBe('2025年度执法检查台账');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('已保存');
+    await page.context().close();
+  });
+
   it('mid-year at 2025-06-30 shows the lights of the monitoring sample', async () => {
     const page = await open('#midyear');
     await page.waitForSelector('#monitor');
