@@ -72,7 +72,11 @@ export function runEngine(
   const ruleSet = {
     ...rules.ruleSet,
     execution: { ...rules.ruleSet.execution, weight: execution ?? 0 },
-    tiers: { weights: tierWeights, whenMissing: null, source: '复核：按自评表所列分值' },
+    tiers: {
+      weights: tierWeights,
+      whenMissing: null,
+      source: { basis: '本工具约定' as const, cite: [], note: '复核：按自评表所列分值' },
+    },
   };
   return scoreDocument(goals, actuals, { ...rules, ruleSet });
 }

@@ -5,13 +5,15 @@ import { formatPath, isPlainObject, type KeyPath } from './yaml-file.js';
  * - objects merge key by key, so a variant writes only the keys it changes;
  * - arrays, scalars and null replace the inherited value whole;
  * - a few objects are atomic and also replace whole: every `formula` (switching `{builtin}` to `{expr}` must
- *   not leave the old key behind) and the tier tables `tiers.weights` / `tiers.whenMissing` (a variant writes
+ *   not leave the old key behind), every `source` (a variant's citation must not keep the base's clauses) and
+ *   the tier tables `tiers.weights` / `tiers.whenMissing` (a variant writes
  *   the whole table, so a tier can be dropped and the sum check sees exactly what was written).
  */
 const ATOMIC_PATHS = new Set(['tiers.weights', 'tiers.whenMissing']);
 
 export function isAtomic(path: KeyPath): boolean {
-  return path[path.length - 1] === 'formula' || ATOMIC_PATHS.has(formatPath(path));
+  const last = path[path.length - 1];
+  return last === 'formula' || last === 'source' || ATOMIC_PATHS.has(formatPath(path));
 }
 
 export function mergeRuleData(

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Type-only: the module itself (and mathjs behind it) is imported on demand, see compileFormulas.
@@ -7,6 +7,7 @@ import { type Problem, UserError } from '../errors.js';
 import { RuleSet } from '../model/rule-set.js';
 import { chainProblems, FORMULA_BLOCKS, ruleSetProblems } from './rules-check.js';
 import { mergeRuleData } from './rules-merge.js';
+import { readBibliography, resolveCitations, SOURCES_FILE } from './rules-sources.js';
 import { formatPath, isPlainObject, placeInChain, type RuleFile, readYamlFile } from './yaml-file.js';
 import { unknownKeyProblems, zodProblems } from './zod-problems.js';
 
@@ -54,6 +55,52 @@ function resolveRef(ref: string, from: string, rulesDir: string): string {
   return isPathLike(ref) ? resolve(from, ref) : join(rulesDir, `${ref}.yaml`);
 }
 
+/** Why `file` cannot be read as a rule file (a folder, a device, a FIFO …), or undefined when it is a regular file. */
+function notRegularFile(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    if (st.isFile()) return undefined;
+    return st.isDirectory() ? '这是一个文件夹' : '这不是普通文件（设备、管道或套接字）';
+  } catch {
+    return '文件不存在';
+  }
+}
+
+const realInside = (dir: string, file: string) => {
+  try {
+    return isInside(realpathSync(dir), realpathSync(file));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Where `extends: ref` in `fromFile` points: a bundled rule set by name, or a YAML file inside the folder of the
+ * file that extends it (symbolic links resolved). Anything else is refused before it is opened, so nothing of a
+ * refused file is ever read, let alone shown.
+ */
+function resolveExtends(ref: string, fromFile: string, rulesDir: string): { file: string } | { message: string } {
+  const folder = dirname(fromFile);
+  if (!isPathLike(ref)) {
+    const file = join(rulesDir, `${ref}.yaml`);
+    if (!/^[a-z0-9-]+$/.test(ref) || `${ref}.yaml` === SOURCES_FILE || !existsSync(file)) {
+      const known = listRuleSets({ rulesDir }).map((e) => e.id);
+      return {
+        message: `找不到被继承的规则集“${ref}”：内置规则集有 ${known.join('、')}；也可以写与本文件同一文件夹里的 YAML 文件名`,
+      };
+    }
+    return { file };
+  }
+  const file = resolve(folder, ref);
+  if (isAbsolute(ref) || !isInside(folder, file) || (existsSync(file) && !realInside(folder, file))) {
+    return { message: 'extends 只能写内置规则集的名称，或与本文件同一文件夹（含子文件夹）里的 YAML 文件' };
+  }
+  if (!/\.ya?ml$/i.test(file)) return { message: 'extends 指向的文件应以 .yaml 或 .yml 结尾' };
+  const why = notRegularFile(file);
+  if (why) return { message: `无法继承“${ref}”：${why}（查找了 ${displayPath(file)}）` };
+  return { file };
+}
+
 function readChain(file: string, rulesDir: string): { layers: RuleFile[]; problems: Problem[] } {
   const leafFirst: RuleFile[] = [];
   let current: string | undefined = file;
@@ -67,6 +114,11 @@ function readChain(file: string, rulesDir: string): { layers: RuleFile[]; proble
     }
     const { ruleFile, problems } = readYamlFile(current, displayPath(current));
     if (!ruleFile) return { layers: [], problems };
+    if (!looksLikeRuleSet(ruleFile.data)) {
+      // Say nothing of what the file holds: it may be any file the user pointed at by mistake.
+      const message = '这不是规则集文件：应有 id、label、description 等键（内容未显示）';
+      return { layers: [], problems: [{ code: 'not_rule_set', where: ruleFile.display, message }] };
+    }
     leafFirst.push(ruleFile);
     const ref: unknown = ruleFile.data.extends;
     if (ref === undefined) break;
@@ -74,13 +126,21 @@ function readChain(file: string, rulesDir: string): { layers: RuleFile[]; proble
     if (typeof ref !== 'string' || ref.trim() === '') {
       return { layers: [], problems: [{ code: 'extends', where, message: 'extends 应为规则集名称或 YAML 文件路径' }] };
     }
-    current = resolveRef(ref, dirname(current), rulesDir);
-    if (!existsSync(current)) {
-      const message = `找不到被继承的规则集“${ref}”（查找了 ${displayPath(current)}）`;
-      return { layers: [], problems: [{ code: 'extends_not_found', where, message }] };
-    }
+    const target = resolveExtends(ref, current, rulesDir);
+    if ('message' in target)
+      return { layers: [], problems: [{ code: 'extends_refused', where, message: target.message }] };
+    current = target.file;
   }
   return { layers: leafFirst.reverse(), problems: [] };
+}
+
+/** A rule file names itself or extends one; anything else is not shown key by key (it may be any file). */
+const RULE_SET_KEYS = new Set(Object.keys(RuleSet.shape));
+function looksLikeRuleSet(data: Record<string, unknown>): boolean {
+  return (
+    ['id', 'extends', 'label'].some((k) => Object.hasOwn(data, k)) &&
+    Object.keys(data).some((k) => RULE_SET_KEYS.has(k))
+  );
 }
 
 function notFound(nameOrPath: string, rulesDir: string): UserError {
@@ -126,7 +186,11 @@ async function compileFormulas(
 export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): Promise<LoadedRuleSet> {
   const rulesDir = resolve(opts.rulesDir ?? RULES_DIR);
   const file = resolveRef(nameOrPath, process.cwd(), rulesDir);
-  if (!existsSync(file)) throw notFound(nameOrPath, rulesDir);
+  if (!existsSync(file) || (!isPathLike(nameOrPath) && !/^[a-z0-9-]+$/.test(nameOrPath)) || nameOrPath === 'sources') {
+    throw notFound(nameOrPath, rulesDir);
+  }
+  const why = notRegularFile(file);
+  if (why) throw new UserError(`无法读取规则集文件 ${displayPath(file)}：${why}`);
 
   const { layers, problems } = readChain(file, rulesDir);
   if (problems.length > 0) throw new UserError(`无法读取规则集“${nameOrPath}”`, problems);
@@ -135,21 +199,33 @@ export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): 
   const place = placeInChain(layers);
   problems.push(...chainProblems(layers, merged), ...unknownKeyProblems(RuleSet, merged, place));
   const parsed = RuleSet.safeParse(merged, { reportInput: true });
-  if (parsed.success) problems.push(...ruleSetProblems(parsed.data, place));
-  else problems.push(...zodProblems(parsed.error.issues, place));
+  const bibliography = readBibliography(RULES_DIR, displayPath);
+  problems.push(...bibliography.problems);
+  let ruleSet: RuleSet | undefined;
+  if (parsed.success) {
+    problems.push(...ruleSetProblems(parsed.data, place));
+    const cited = resolveCitations(
+      parsed.data,
+      bibliography.entries,
+      place,
+      displayPath(join(RULES_DIR, SOURCES_FILE)),
+    );
+    problems.push(...cited.problems);
+    ruleSet = { ...parsed.data, sources: cited.sources };
+  } else problems.push(...zodProblems(parsed.error.issues, place));
   const formulas = await compileFormulas(merged, layers, problems);
 
-  if (problems.length > 0 || !parsed.success) {
+  if (problems.length > 0 || !ruleSet) {
     throw new UserError(`规则集“${nameOrPath}”有 ${problems.length} 处问题`, problems);
   }
-  return { ruleSet: parsed.data, file, chain: layers.map((l) => l.file), formulas };
+  return { ruleSet, file, chain: layers.map((l) => l.file), formulas };
 }
 
 /** The rule sets in rulesDir (not validated: `rules show NAME` does that). Base sets first, then by id. */
 export function listRuleSets(opts: RulesOptions = {}): RuleSetEntry[] {
   const dir = resolve(opts.rulesDir ?? RULES_DIR);
   const entries = readdirSync(dir)
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => /\.ya?ml$/i.test(name) && name !== SOURCES_FILE)
     .map((name): RuleSetEntry => {
       const file = join(dir, name);
       const { ruleFile, problems } = readYamlFile(file, displayPath(file));

@@ -35,7 +35,8 @@ function typeOf(input: unknown): string {
   return typeof input;
 }
 
-const SOURCE_HINT = '每条规则都要注明来源（文号与条款，或“地方实践”“软件实现”及例子）';
+const SOURCE_HINT =
+  '每条规则都要注明来源：source 下写 basis（国家文件、地方实践、软件实现、本工具约定或未证实），再写 cite（rules/sources.yaml 中的文献 id 与条款）或 note（说明）';
 
 function message(issue: z.core.$ZodIssue): string {
   const isSource = issue.path[issue.path.length - 1] === 'source';
@@ -44,6 +45,7 @@ function message(issue: z.core.$ZodIssue): string {
       if (!('input' in issue) || issue.input === undefined) {
         return isSource ? `缺少来源 source：${SOURCE_HINT}` : `缺少此项（应为${typeName(issue.expected)}）`;
       }
+      if (isSource) return `来源应为键值映射，实际为${typeName(typeOf(issue.input))}：${SOURCE_HINT}`;
       if (typeOf(issue.input) === 'infinite') return '应为有限数字';
       return `应为${typeName(issue.expected)}，实际为${typeName(typeOf(issue.input))}`;
     }

@@ -1,10 +1,52 @@
 import { z } from 'zod';
 
 /**
- * Where a number comes from: document number and clause, or "地方实践" with an example.
+ * One document a rule cites (rules/sources.yaml): what a reader needs to look it up, what exactly was read there,
+ * and how far it carries the rule. A citation names it by id plus the clause read.
+ */
+export const SourceStatus = z.enum(['已核实', '地方实践', '未证实']);
+export const SourceEntry = z
+  .object({
+    /** 《…》 as published: the document, or the page that reproduces it. */
+    title: z.string().trim().min(2),
+    issuer: z.string().trim().min(2),
+    /** 文号 such as 财预〔2020〕10号; null for a published table or page that has none. */
+    documentNumber: z.string().trim().min(2).nullable(),
+    /** Date issued or published: 2020-02-25, 2022-12 or 2022; null when the page does not say. */
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期应写成 2020-02-25、2020-02 或 2020')
+      .nullable(),
+    /** Where it was read; null only when a document number identifies it. */
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, '网址应以 http:// 或 https:// 开头')
+      .nullable(),
+    /** What exactly was read there: the clause, the footnote, "转载于…的自评表脚注". */
+    read: z.string().trim().min(4),
+    status: SourceStatus,
+  })
+  .strict();
+
+/** A rule block's citation: a source id from the bibliography, and the clause or example it rests on. */
+export const Citation = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), clause: z.string().trim().min(2) }).strict();
+
+/**
+ * Where a number comes from. `basis` says how far it is established; `cite` points into the bibliography;
+ * `note` says in the reader's words what the citations do not (the choice made, the example that reproduces it).
  * Required on every block that holds a number; the loader refuses a block without one.
  */
-export const Source = z.string().trim().min(4, '每条规则都要注明来源（文号与条款，或“地方实践”及例子）');
+export const RuleBasis = z.enum(['国家文件', '地方实践', '软件实现', '本工具约定', '未证实']);
+export const Source = z
+  .object({
+    basis: RuleBasis,
+    cite: z.array(Citation).default([]),
+    note: z.string().trim().min(4).optional(),
+  })
+  .strict()
+  .refine((s) => s.cite.length > 0 || s.note !== undefined, {
+    message: '来源要么引用文献（cite），要么写明说明（note）',
+  });
 
 export const RoundingMode = z.enum(['half-up', 'half-even', 'truncate', 'none']);
 export const Rounding = z.object({
@@ -91,6 +133,11 @@ export const RuleSet = z.object({
   /** Cap the total at executionRate × 100 (a local practice); off by default. */
   totalCeiling: z.object({ byExecutionRate: z.boolean(), source: Source }),
   /** Mid-year monitoring settings (used by `jixiao monitor`). */
+  /**
+   * Bibliography entries this rule set adds to rules/sources.yaml (a unit's own notice). After loading, every entry
+   * the rule set cites, bundled or its own, so a report can print the citations in full.
+   */
+  sources: z.record(z.string().regex(/^[a-z0-9-]+$/), SourceEntry).optional(),
   monitoring: z
     .object({
       /** Plan share between milestones: the last milestone reached, or linear interpolation. */
@@ -109,3 +156,6 @@ export type Formula = z.infer<typeof Formula>;
 export type QualitativeBand = z.infer<typeof QualitativeBand>;
 export type GradeBand = z.infer<typeof GradeBand>;
 export type RuleSet = z.infer<typeof RuleSet>;
+export type Source = z.infer<typeof Source>;
+export type SourceEntry = z.infer<typeof SourceEntry>;
+export type Citation = z.infer<typeof Citation>;

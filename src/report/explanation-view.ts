@@ -1,4 +1,5 @@
 import type { Explanation, ProjectScore } from '../core/scoring/types.js';
+import { type Bibliography, type BibliographyEntryView, bibliography, citationText } from './citation.js';
 import { describeRounding, explanationLines, formatFormula, formatInputs } from './explanation.js';
 
 /** One numbered 评分说明 entry: how a score was reached, in the engine's own words. */
@@ -37,17 +38,18 @@ const RULE_LABEL: Record<string, string> = {
 export function explanations(
   p: ProjectScore,
   score: (x: number) => string,
-): { items: ExplanationView[]; sources: SourceView[] } {
+  cited: Bibliography,
+): { items: ExplanationView[]; sources: SourceView[]; bibliography: BibliographyEntryView[] } {
   const sources: SourceView[] = [];
   const seen = new Map<string, string>();
   const refOf = (e: Explanation) => {
-    if (e.rule === null) return '';
-    const key = `${e.rule}\u0000${String(e.source)}`;
+    if (e.rule === null || e.source === null) return '';
+    const key = `${e.rule}\u0000${JSON.stringify(e.source)}`;
     let ref = seen.get(key);
     if (ref === undefined) {
       ref = `[${sources.length + 1}]`;
       seen.set(key, ref);
-      sources.push({ ref, rule: RULE_LABEL[e.rule] ?? e.rule, text: String(e.source) });
+      sources.push({ ref, rule: RULE_LABEL[e.rule] ?? e.rule, text: citationText(e.source, cited) });
     }
     return ref;
   };
@@ -67,5 +69,8 @@ export function explanations(
     item(1, '预算执行率', p.budget.score, p.budget.explanation),
     ...p.indicators.map((i, k) => item(k + 2, `${i.tier2} · ${i.name}`, i.score, i.explanation, i.evidence)),
   ];
-  return { items, sources };
+  const used = [p.budget.explanation, ...p.indicators.map((i) => i.explanation)].flatMap((e) =>
+    e.source === null ? [] : [e.source],
+  );
+  return { items, sources, bibliography: bibliography(used, cited) };
 }

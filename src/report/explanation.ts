@@ -120,7 +120,7 @@ export function formatExplanation(step: Step): string {
     case 'tiers-from-table':
       return '一级指标分值按表内三级指标分值合计';
     case 'total-ceiling':
-      return `总分不超过执行率×100 = ${n(step.ceiling)}（${String(step.source)}）`;
+      return `总分不超过执行率×100 = ${n(step.ceiling)}（依据见“总分上限”规则）`;
   }
 }
 

@@ -3,6 +3,7 @@ import { type Evaluation, type IndicatorScore, type ProjectScore, stateOf } from
 import type { GoalDocument, GoalTable } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
+import type { BibliographyEntryView } from './citation.js';
 import { formatExplanation, incompleteText } from './explanation.js';
 import { type ExplanationView, explanations, type SourceView } from './explanation-view.js';
 import {
@@ -72,6 +73,8 @@ export interface SelfEvaluationView {
   notes: string[];
   explanations: ExplanationView[];
   sources: SourceView[];
+  /** 参考文献: the documents the sources cite, with their URLs. */
+  bibliography: BibliographyEntryView[];
   chart: { svg: string };
   report: SectionView[];
 }
@@ -120,7 +123,7 @@ export function selfEvaluationView(
       problems: i.problems.map((x) => x.message),
     }),
   );
-  const ex = explanations(p, s);
+  const ex = explanations(p, s, ruleSet.sources ?? {});
   return {
     title: '项目支出绩效自评表',
     reportTitle: `${p.name}绩效自评报告`,
@@ -143,6 +146,7 @@ export function selfEvaluationView(
     notes: p.warnings.map((w) => w.message),
     explanations: ex.items,
     sources: ex.sources,
+    bibliography: ex.bibliography,
     chart: { svg: tierChart(p, s) },
     report: selfEvaluationReport(p, table, goals, { score: s, total, ruleSet: evaluation.ruleSet.label }),
   };

@@ -116,7 +116,7 @@ describe('jixiao check on other tables', () => {
           'tiers:',
           '  weights: { 产出指标: 50, 效益指标: 30, 质量指标: 10 }',
           '  whenMissing: null',
-          '  source: 测试用规则集：一级指标为产出、效益、质量',
+          '  source: { basis: 本工具约定, note: 测试用规则集：一级指标为产出、效益、质量 }',
           '',
         ].join('\n'),
       );

@@ -21,20 +21,25 @@ describe('jixiao rules show', () => {
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out).toContain('财预〔2020〕10号');
-    for (const id of ['S4', 'S5', 'S6', 'S13', 'C1', 'C2']) expect(out).toContain(id);
-    expect(out).toContain('[未证实]');
+    // Citations in words: the document, its clause, and its URL in the bibliography; no internal code or path.
+    expect(out).toContain('《中江县2022年财政衔接资金实施项目绩效自评表');
+    expect(out).toContain('表下注1“一级指标分值统一设置为：产出指标50分');
+    expect(out).toContain('【参考文献】');
+    expect(out).toContain('https://chacewang.com/newsdetail/news242266.html');
+    expect(out).not.toMatch(/\bS[0-9]{1,2}\b|\bC[1-5]\b|domain-rules|shared|未读到|\.yaml/);
+    expect(out).toContain('来源（未证实）');
     expect(out).toContain('产出指标 50 分、效益指标 30 分、满意度指标 10 分');
     expect(out).toContain('满意度指标的分值并入效益指标');
     expect(out).toContain('部分达成（部分达成年度指标并具有一定效果）：分值的 60%（含）至 80%（不含）');
     expect(out).toContain('优：90 分及以上');
     expect(out).toContain('保留 2 位小数，四舍五入');
-    expect(out.match(/来源：/g)?.length).toBe(15);
+    expect(out.match(/来源（/g)?.length).toBe(15);
   });
 
   it('shows a variant with the chain it resolved', () => {
     const r = jixiao(['rules', 'show', 'linear-reverse']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('rules/national.yaml → rules/linear-reverse.yaml');
+    expect(r.stdout).toContain('继承关系：national → linear-reverse');
     expect(r.stdout).toContain('内置公式 linear-reverse');
   });
 
@@ -42,7 +47,11 @@ describe('jixiao rules show', () => {
     const r = jixiao(['rules', 'show', 'hebei-integer', '--format', 'json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.chain).toEqual(['rules/national.yaml', 'rules/hebei-integer.yaml']);
+    expect(json.chain).toEqual(['national', 'hebei-integer']);
+    expect(json.ruleSet.rounding.source.cite[0].id).toBe('langfang-2019-food-school-selfeval');
+    expect(json.ruleSet.sources['langfang-2019-food-school-selfeval'].url).toBe(
+      'http://www.lfsp.cn/newsinfo/1158053.html',
+    );
     expect(json.ruleSet.id).toBe('hebei-integer');
     expect(json.ruleSet.rounding.indicator).toEqual({ decimals: 0, mode: 'half-up' });
     expect(json.ruleSet.rounding.total.decimals).toBe(0);

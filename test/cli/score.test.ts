@@ -10,7 +10,7 @@ const DOC = join(SAMPLE, 'goals-document.txt');
 const YEAR_END = join(SAMPLE, 'actuals-year-end.yaml');
 
 interface Out {
-  ruleSet: { id: string };
+  ruleSet: { id: string; sources: Record<string, { url: string | null }> };
   projects: {
     code: string;
     total: number;
@@ -22,7 +22,10 @@ interface Out {
       score: number;
       target: { raw: string };
       actual: { raw: string } | null;
-      explanation: { source: string; steps: { kind: string; score?: number; ruleScore?: number }[] };
+      explanation: {
+        source: { cite: { id: string }[]; note: string };
+        steps: { kind: string; score?: number; ruleScore?: number }[];
+      };
     }[];
   }[];
   warnings: unknown[];
@@ -65,7 +68,13 @@ describe('jixiao score on the seed sample', () => {
       weight: 12.5,
       score: 12.5,
     });
-    for (const p of out.projects) for (const i of p.indicators) expect(i.explanation.source.length).toBeGreaterThan(10);
+    // Every explanation carries its rule's source; every document it cites is in the evaluation's bibliography.
+    for (const p of out.projects)
+      for (const i of p.indicators) {
+        const s = i.explanation.source;
+        expect(s.cite.length > 0 || s.note.length > 10).toBe(true);
+        for (const c of s.cite) expect(out.ruleSet.sources[c.id]?.url).toMatch(/^https?:/);
+      }
     expect(out.projects[5]?.indicators[0]?.explanation.steps.at(-1)).toMatchObject({
       kind: 'override',
       score: 9.5,

@@ -36,6 +36,15 @@ describe('merge semantics', () => {
     expect(out.scoring).toEqual({ positive: { formula: { expr: 'weight' }, cap: true } });
   });
 
+  it('replaces a source whole: a variant citation keeps none of the base clauses', () => {
+    const cited = { basis: '地方实践', cite: [{ id: 'a', clause: '表注' }], note: '基础' };
+    const out = mergeRuleData(
+      { tiers: { source: cited } },
+      { tiers: { source: { basis: '本工具约定', note: '变体' } } },
+    );
+    expect(out.tiers).toEqual({ source: { basis: '本工具约定', note: '变体' } });
+  });
+
   it('does not modify its inputs', () => {
     const copy = structuredClone(base);
     mergeRuleData(base, { a: { x: 2 } });
@@ -55,7 +64,7 @@ describe('merge semantics', () => {
           'tiers:',
           '  weights: { 产出指标: 60, 效益指标: 30 }',
           '  whenMissing: null',
-          '  source: 地方实践（四川 S9）：产出60 + 效益30，没有满意度指标。',
+          '  source: { basis: 地方实践, note: 四川的表：产出60 + 效益30，没有满意度指标。 }',
         ].join('\n'),
       );
       const r = await loadRuleSet(file);

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import Table from 'cli-table3';
 import { UserError } from '../../errors.js';
-import { displayPath, type LoadedRuleSet, listRuleSets, loadRuleSet } from '../../io/rules.js';
-import type { Formula, RoundingMode, Rounding as RoundingRule, RuleSet } from '../../model/rule-set.js';
+import { type LoadedRuleSet, listRuleSets, loadRuleSet } from '../../io/rules.js';
+import type { Formula, RoundingMode, Rounding as RoundingRule, RuleSet, Source } from '../../model/rule-set.js';
+import { bibliography, bibliographyLine, citationLines } from '../../report/citation.js';
 
 /** `jixiao rules list` and `jixiao rules show NAME`: every rule with its numbers and its source. */
 
@@ -11,6 +13,13 @@ export async function runRulesList(): Promise<void> {
   process.stdout.write(`${table.toString()}\n用 jixiao rules show <id> 查看每条规则及其来源。\n`);
 }
 
+/** The rule sets a loaded one extends, base first, by id (a reader's name for them, not a file path). */
+function chainIds(loaded: LoadedRuleSet): string[] {
+  return loaded.chain.map((file, i) =>
+    i === loaded.chain.length - 1 ? loaded.ruleSet.id : basename(file).replace(/\.ya?ml$/i, ''),
+  );
+}
+
 export async function runRulesShow(name: string, opts: { format: string }): Promise<void> {
   if (opts.format !== 'text' && opts.format !== 'json') {
     throw new UserError(`--format 只能是 text 或 json，实际为“${opts.format}”`);
@@ -18,7 +27,7 @@ export async function runRulesShow(name: string, opts: { format: string }): Prom
   const loaded = await loadRuleSet(name);
   const out =
     opts.format === 'json'
-      ? JSON.stringify({ ruleSet: loaded.ruleSet, chain: loaded.chain.map(displayPath) }, null, 2)
+      ? JSON.stringify({ ruleSet: loaded.ruleSet, chain: chainIds(loaded) }, null, 2)
       : renderRuleSet(loaded);
   process.stdout.write(`${out}\n`);
 }
@@ -55,7 +64,7 @@ function roundingText(r: RoundingRule): string {
   return `${r.decimals === 0 ? '取整数' : `保留 ${r.decimals} 位小数`}，${ROUNDING_MODE[r.mode]}`;
 }
 
-type Block = { title: string; lines: string[]; source?: string };
+type Block = { title: string; lines: string[]; source?: Source };
 
 function scoringBlocks(s: RuleSet['scoring']): Block[] {
   const kinds = [
@@ -174,15 +183,26 @@ export function renderRuleSet(loaded: LoadedRuleSet): string {
   const head = [
     `规则集 ${rs.id}：${rs.label}`,
     rs.description,
-    `文件：${loaded.chain.map(displayPath).join(' → ')}`,
-    '来源中的 S1–S27、C1–C5 为参考资料来源编号；[未证实] 表示未找到原文、只是可配置的假设。',
+    ...(loaded.chain.length > 1 ? [`继承关系：${chainIds(loaded).join(' → ')}`] : []),
+    '来源：依据的性质（国家文件、地方实践、软件实现、本工具约定、未证实）、引用的文献及条款；文献的网址见文末参考文献。',
   ];
-  const body = blocks(rs).map((b) =>
-    [
-      `【${b.title}】`,
-      ...b.lines.map((l) => `  ${l}`),
-      ...(b.source ? [`  来源：${b.source.replace(/\n/g, '\n        ')}`] : []),
-    ].join('\n'),
+  const cited = rs.sources ?? {};
+  const all = blocks(rs);
+  const body = all.map((b) =>
+    [`【${b.title}】`, ...b.lines.map((l) => `  ${l}`), ...(b.source ? sourceLines(b.source, cited) : [])].join('\n'),
   );
-  return [head.join('\n'), ...body].join('\n\n');
+  const docs = bibliography(
+    all.flatMap((b) => (b.source ? [b.source] : [])),
+    cited,
+  );
+  const refs = docs.length > 0 ? [['【参考文献】', ...docs.map((d) => `  ${bibliographyLine(d)}`)].join('\n')] : [];
+  return [head.join('\n'), ...body, ...refs].join('\n\n');
+}
+
+function sourceLines(source: Source, cited: NonNullable<RuleSet['sources']>): string[] {
+  return [
+    `  来源（${source.basis}）：`,
+    ...citationLines(source, cited).map((l) => `    · ${l}`),
+    ...(source.note ? [`    说明：${source.note}`] : []),
+  ];
 }

@@ -1,10 +1,16 @@
-import type { RuleSet } from '../../model/rule-set.js';
+import type { RuleSet, Source } from '../../model/rule-set.js';
 
 export type Status = 'green' | 'amber' | 'red';
 
 export const STATUS_LABEL: Record<Status, string> = { green: '绿', amber: '黄', red: '红' };
 
-type Thresholds = { amberGap: number; redGap: number; mode: 'step' | 'linear'; source: string };
+type Thresholds = { amberGap: number; redGap: number; mode: 'step' | 'linear'; source: Source };
+
+const DEFAULT_SOURCE: Source = {
+  basis: '本工具约定',
+  cite: [],
+  note: '规则集没有写运行监控阈值：落后计划 10 个百分点转黄、20 个百分点转红是本工具默认',
+};
 const CACHE = new WeakMap<RuleSet, Thresholds>();
 
 /** Monitoring thresholds: the rule set's, or the national file's defaults (local practice, see its source). */
@@ -17,7 +23,7 @@ export function thresholds(r: RuleSet): Thresholds {
     amberGap: m?.amberGap ?? -10,
     redGap: m?.redGap ?? -20,
     mode: m?.planBetweenMilestones ?? 'step',
-    source: m?.source ?? '本工具默认（地方实践）：落后 10 个百分点转黄、20 个百分点转红',
+    source: m?.source ?? DEFAULT_SOURCE,
   };
   CACHE.set(r, t);
   return t;

@@ -38,7 +38,7 @@ export function scoreDocument(
   const warnings = projects.flatMap((p) => p.warnings);
   const evaluation: Evaluation = {
     schema: 'jixiao/evaluation@2',
-    ruleSet: { id: rules.ruleSet.id, label: rules.ruleSet.label },
+    ruleSet: { id: rules.ruleSet.id, label: rules.ruleSet.label, sources: rules.ruleSet.sources ?? {} },
     period: actuals.period,
     asOf: actuals.asOf ?? null,
     projects,

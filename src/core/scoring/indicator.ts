@@ -227,9 +227,12 @@ export function explain(rule: string, formula: FormulaRef, source: RuleSource, r
   };
 }
 
+/** Placeholder while building an unscored explanation; replaced by null below. */
+const NOT_SCORED: RuleSource = { basis: '本工具约定', cite: [], note: '未评分' };
+
 /** The explanation of a result no rule was applied to (unfilled, or what was entered cannot be scored). */
 export function unscored(r: RuleSet, quiet = false): Explanation {
-  return { ...explain('', { notApplicable: true }, '', r, quiet), rule: null, formula: null, source: null };
+  return { ...explain('', { notApplicable: true }, NOT_SCORED, r, quiet), rule: null, formula: null, source: null };
 }
 
 /** Add a step, built only when the explanation is not quiet (explain: false skips the work). */

@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import type { QualitativeGrade } from '../../model/actuals.js';
-import type { Rounding, RuleSet } from '../../model/rule-set.js';
+import type { Rounding, RuleSet, SourceEntry } from '../../model/rule-set.js';
 import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
 import type { ExplanationInputs, FormulaRef, RuleSource, Step } from './steps.js';
@@ -148,7 +148,8 @@ export interface ProjectScore {
 
 export interface Evaluation {
   schema: 'jixiao/evaluation@2';
-  ruleSet: { id: string; label: string };
+  /** `sources`: the bibliography entries the rule set cites, so every `explanation.source` id resolves. */
+  ruleSet: { id: string; label: string; sources: Record<string, SourceEntry> };
   period: 'year-end' | 'mid-year';
   asOf: string | null;
   /** Every project of the goal document (or of the selection), incomplete ones marked. */

@@ -3,6 +3,7 @@ import { num } from '../../core/rounding.js';
 import type { Evaluation, Explanation, IndicatorScore, ProjectScore } from '../../core/scoring/index.js';
 import { UserError } from '../../errors.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
+import { type Bibliography, bibliography, bibliographyLine, citationText } from '../citation.js';
 import { explanationLines, formatExplanation } from '../explanation.js';
 import { SELF_EVALUATION_INDICATORS } from '../form-heads.js';
 import { fmtGrade } from '../format.js';
@@ -35,7 +36,7 @@ export async function selfEvaluationWorkbook(
   const end = layout(ws, p, table, goals, evaluation);
   fitRowHeights(ws, 1, end);
   printSetup(ws, { titleRows: `${HEAD}:${HEAD}` });
-  explanationSheet(wb.addWorksheet('计分说明'), p);
+  explanationSheet(wb.addWorksheet('计分说明'), p, evaluation.ruleSet.sources);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -126,10 +127,12 @@ function actualText(i: IndicatorScore): string {
 }
 
 /** 计分说明: each score's arithmetic, its rule and the evidence cited, printable on A4 one page wide. */
-function explanationSheet(ws: Worksheet, p: ProjectScore): void {
+function explanationSheet(ws: Worksheet, p: ProjectScore, cited: Bibliography): void {
   ws.columns = [6, 24, 60, 34, 20].map((width) => ({ width }));
   const steps = (e: Explanation) => text(explanationLines(e));
-  const source = (e: Explanation) => text(e.source === null ? '' : String(e.source));
+  const source = (e: Explanation) => text(e.source === null ? '' : citationText(e.source, cited));
+  const used = [p.budget.explanation, ...p.indicators.map((i) => i.explanation)].flatMap((e) => e.source ?? []);
+  const docs = bibliography(used, cited).map(bibliographyLine);
   const rows: FormCell[][] = [
     ['序号', '项目', '计分过程', '规则来源', '佐证材料'].map((h) => head(h)),
     [plain(''), text('预算执行率'), steps(p.budget.explanation), source(p.budget.explanation), plain('')],
@@ -141,6 +144,7 @@ function explanationSheet(ws: Worksheet, p: ProjectScore): void {
       text(i.evidence ?? ''),
     ]),
     [plain(''), text('总分'), text(p.totalExplanation.map(formatExplanation)), plain(''), plain('')],
+    ...(docs.length > 0 ? [[plain(''), text('参考文献'), text(docs), plain(''), plain('')]] : []),
   ];
   const end = writeForm(
     ws,

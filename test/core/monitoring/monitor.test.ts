@@ -140,7 +140,12 @@ describe('monitoring rules', () => {
       ...national,
       ruleSet: {
         ...national.ruleSet,
-        monitoring: { planBetweenMilestones: 'linear', amberGap: -10, redGap: -20, source: '测试：线性计划进度' },
+        monitoring: {
+          planBetweenMilestones: 'linear',
+          amberGap: -10,
+          redGap: -20,
+          source: { basis: '本工具约定', cite: [], note: '测试：线性计划进度' },
+        },
       },
     };
     const doc = { ...mid(12.5, 300, { reason: 'r', cause: '其他' as const }), asOf: '2025-05-15' };
