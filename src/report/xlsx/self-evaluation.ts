@@ -3,8 +3,9 @@ import { num } from '../../core/rounding.js';
 import type { Evaluation, Explanation, IndicatorScore, ProjectScore } from '../../core/scoring/index.js';
 import { UserError } from '../../errors.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
-import { type Bibliography, bibliography, bibliographyLine, citationText } from '../citation.js';
+import type { Bibliography } from '../citation.js';
 import { explanationLines, formatExplanation } from '../explanation.js';
+import { explanations } from '../explanation-view.js';
 import { SELF_EVALUATION_INDICATORS } from '../form-heads.js';
 import { fmtGrade } from '../format.js';
 import { deviationLines } from '../self-evaluation-view.js';
@@ -126,25 +127,39 @@ function actualText(i: IndicatorScore): string {
   return i.grade ?? '';
 }
 
-/** 计分说明: each score's arithmetic, its rule and the evidence cited, printable on A4 one page wide. */
+/**
+ * 计分说明: each score's arithmetic, its rule by reference ([1]) and the evidence cited, then each rule's source
+ * in words and the documents cited (参考文献) — printable on A4 one page wide.
+ */
 function explanationSheet(ws: Worksheet, p: ProjectScore, cited: Bibliography): void {
   ws.columns = [6, 24, 60, 34, 20].map((width) => ({ width }));
   const steps = (e: Explanation) => text(explanationLines(e));
-  const source = (e: Explanation) => text(e.source === null ? '' : citationText(e.source, cited));
-  const used = [p.budget.explanation, ...p.indicators.map((i) => i.explanation)].flatMap((e) => e.source ?? []);
-  const docs = bibliography(used, cited).map(bibliographyLine);
+  const ex = explanations(p, (x) => String(x), cited);
+  const ref = (k: number) => text(ex.items[k]?.source ?? '');
   const rows: FormCell[][] = [
     ['序号', '项目', '计分过程', '规则来源', '佐证材料'].map((h) => head(h)),
-    [plain(''), text('预算执行率'), steps(p.budget.explanation), source(p.budget.explanation), plain('')],
-    ...p.indicators.map((i) => [
+    [plain(''), text('预算执行率'), steps(p.budget.explanation), ref(0), plain('')],
+    ...p.indicators.map((i, k) => [
       plain(i.no),
       text(i.name),
       steps(i.explanation),
-      source(i.explanation),
+      ref(k + 1),
       text(i.evidence ?? ''),
     ]),
     [plain(''), text('总分'), text(p.totalExplanation.map(formatExplanation)), plain(''), plain('')],
-    ...(docs.length > 0 ? [[plain(''), text('参考文献'), text(docs), plain(''), plain('')]] : []),
+    ...ex.sources.map((src) => [plain(''), text(`评分依据 ${src.ref}`), text(`${src.rule}：${src.text}`, { span: 3 })]),
+    ...(ex.bibliography.length > 0
+      ? [
+          [
+            plain(''),
+            text('参考文献'),
+            text(
+              ex.bibliography.map((d) => `${d.name}，${d.issuer}。${d.url ?? ''}`),
+              { span: 3 },
+            ),
+          ],
+        ]
+      : []),
   ];
   const end = writeForm(
     ws,
