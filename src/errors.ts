@@ -22,10 +22,20 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 
-  /** The message and every problem, one per line. */
+  /** The message and the problems, one per line (the first 200, then how many more). */
   describe(): string {
-    const lines = [this.message];
-    for (const p of this.problems) lines.push(`  - ${p.where ? `${p.where}: ` : ''}${p.message}`);
-    return lines.join('\n');
+    return [this.message, ...problemLines(this.problems)].join('\n');
   }
+}
+
+/** A list printed for a person stops here: a broken 1,000,000-row CSV is not worth a million lines. */
+export const LISTED_PROBLEMS = 200;
+
+/** Problems as `  - where: message` lines, the first `limit` of them and a line saying how many are left out. */
+export function problemLines(problems: readonly Problem[], limit = LISTED_PROBLEMS, indent = '  '): string[] {
+  const lines = problems.slice(0, limit).map((p) => `${indent}- ${p.where ? `${p.where}: ` : ''}${p.message}`);
+  if (problems.length > limit) {
+    lines.push(`${indent}……另有 ${problems.length - limit} 处未列出（共 ${problems.length} 处；请先改正上面这些）`);
+  }
+  return lines;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
+import { terminalText } from './terminal.js';
 
 /** --project CODE, repeatable or comma-separated (score, monitor, report). */
 const PROJECT_OPTION = [
@@ -93,7 +94,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .description('运行监控（年中）：预算执行与资金支出计划、序时进度对比，指标进度与全年预测')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '截至监控日的完成情况（YAML 或 JSON，period: mid-year）')
-    .requiredOption('--as-of <date>', '监控截止日期，如 2025-06-30')
+    .option('--as-of <date>', '监控截止日期，如 2025-06-30（默认取实际完成情况文件中的 asOf）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
@@ -103,7 +104,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       async (
         goals: string,
         actuals: string,
-        opts: { asOf: string; rules: string; format: string; output?: string; project: string[]; summary?: boolean },
+        opts: { asOf?: string; rules: string; format: string; output?: string; project: string[]; summary?: boolean },
       ) => {
         const { runMonitor } = await import('./commands/monitor.js');
         await runMonitor(goals, actuals, opts);
@@ -231,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
     return state.exitCode;
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`错误：${err.describe()}\n`);
+      process.stderr.write(terminalText(`错误：${err.describe()}\n`));
       return err.exitCode;
     }
     if (err && typeof err === 'object' && 'code' in err && String(err.code).startsWith('commander.')) {

@@ -44,7 +44,8 @@ export async function openPdfPrinter(executablePath = CHROMIUM): Promise<PdfPrin
   } catch (err) {
     throw new UserError(`无法启动 Chromium（${executablePath}）：${(err as Error).message.split('\n')[0]}`);
   }
-  const context = await browser.newContext({ offline: true });
+  // Reports hold no script; a script in user text (escaped anyway) could not run either.
+  const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
   return {
     async print(html) {
       const page = await context.newPage();

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, ROOT, SAMPLE, SEED_CODES, withTempDir } from '../helpers/cli.js';
+import { hasPoppler, pdfText } from '../helpers/office.js';
 
 const GOALS = join(SAMPLE, 'goals.json');
 const YEAR_END = join(SAMPLE, 'actuals-year-end.yaml');
@@ -163,4 +164,27 @@ describe('Windows device names as 项目编码', () => {
       expect(existsSync(join(dir, 'out'))).toBe(false);
     });
   });
+});
+
+describe('PDF printing', () => {
+  const chromium = existsSync(process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium');
+  it.skipIf(!chromium || !hasPoppler)(
+    'prints with JavaScript disabled: a script in a template does not run',
+    () => {
+      withTempDir((dir) => {
+        const t = join(dir, 'tpl');
+        mkdirSync(t);
+        writeFileSync(
+          join(t, 'self-evaluation.html.hbs'),
+          `<!DOCTYPE html><html><body><p id="x">静态内容</p><script>document.getElementById('x').textContent = '脚本运行了';</script></body></html>\n`,
+        );
+        const r = jixiao(['report', GOALS, YEAR_END, '--format', 'pdf', '--templates', t, '-o', join(dir, 'out')]);
+        expect(r.status, r.stderr).toBe(0);
+        const text = pdfText(join(dir, 'out', `${SEED_CODES[0]}-self-evaluation.pdf`));
+        expect(text).toContain('静态内容');
+        expect(text).not.toContain('脚本运行了');
+      });
+    },
+    120_000,
+  );
 });

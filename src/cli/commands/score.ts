@@ -1,7 +1,6 @@
 import type { Evaluation } from '../../core/scoring/index.js';
 import { scoreDocument, unknownProjects } from '../../core/scoring/index.js';
-import type { Problem } from '../../errors.js';
-import { UserError } from '../../errors.js';
+import { LISTED_PROBLEMS, type Problem, problemLines, UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
@@ -11,6 +10,7 @@ import { departmentView } from '../../report/department-view.js';
 import { incompleteText } from '../../report/explanation.js';
 import { selfEvaluationView } from '../../report/self-evaluation-view.js';
 import { evaluationText } from '../../report/terminal/evaluation.js';
+import { terminalText } from '../terminal.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -34,6 +34,12 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
+  // Mid-year figures scored as year-end totals would print a wrong self-evaluation with exit 0.
+  if (actuals.period !== 'year-end') {
+    throw new UserError(
+      `${actualsPath} 是运行监控数据（period: ${actuals.period}），年终自评评分需要 period: year-end；运行监控请用 jixiao monitor`,
+    );
+  }
   const rules = await loadRuleSet(opts.rules);
   const result = scoreDocument(goals, actuals, rules, projects ? { projects } : {});
   if (result.documentErrors.length > 0 || (!result.ok && !opts.allowIncomplete)) {
@@ -54,7 +60,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
     writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
     process.stderr.write(`已评分 ${result.evaluation.projects.length} 个项目 → ${opts.output}\n`);
   } else {
-    process.stdout.write(text);
+    process.stdout.write(opts.format === 'json' ? text : terminalText(text));
   }
   printIncomplete(result.evaluation);
   printWarnings(result.warnings);
@@ -81,14 +87,20 @@ function printIncomplete(ev: Evaluation): void {
   if (open.length === 0) return;
   process.stderr.write(`\n未完成评分的项目（${open.length} 个，总分只计已填写部分）：\n`);
   for (const p of open) {
-    process.stderr.write(`  - ${p.code}（${p.name}）${p.incomplete ? incompleteText(p.incomplete) : ''}\n`);
-    for (const x of p.problems.filter((x) => x.code !== 'missing-actual'))
-      process.stderr.write(`      ${x.where ? `${x.where}: ` : ''}${x.message}\n`);
+    const lines = [
+      `  - ${p.code}（${p.name}）${p.incomplete ? incompleteText(p.incomplete) : ''}`,
+      ...problemLines(
+        p.problems.filter((x) => x.code !== 'missing-actual'),
+        LISTED_PROBLEMS,
+        '    ',
+      ),
+    ];
+    process.stderr.write(terminalText(`${lines.join('\n')}\n`));
   }
 }
 
 export function printWarnings(warnings: readonly Problem[]): void {
   if (warnings.length === 0) return;
-  process.stderr.write(`\n提示（${warnings.length} 条）：\n`);
-  for (const w of warnings) process.stderr.write(`  - ${w.where ? `${w.where}: ` : ''}${w.message}\n`);
+  const lines = [`\n提示（${warnings.length} 条）：`, ...problemLines(warnings)];
+  process.stderr.write(terminalText(`${lines.join('\n')}\n`));
 }
