@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { type Argument, Command, Help, type Option } from 'commander';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
 import { terminalText } from './terminal.js';
@@ -18,17 +18,60 @@ const SUMMARY_OPTION = ['--summary', '只打印各项目汇总表（编码、名
  * The jixiao command line. Each command lives in its own module and is imported only when it runs, so
  * `jixiao --help` and light commands do not pay for heavy modules (mathjs, exceljs, Chromium).
  */
+/** Commander's frame in Chinese: headings, usage words, "(default: …)". */
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Arguments:': '参数：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+const zhDefault = (text: string) => text.replace(/ ?\(default: (.*)\)$/, '（默认：$1）');
+const HELP: Partial<Help> = {
+  styleTitle: (title: string) => TITLES[title] ?? title,
+  styleUsage: (usage: string) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
+  styleSubcommandTerm: (term: string) => term.replace('[options]', '[选项]'),
+  optionDescription: (option: Option) => zhDefault(Help.prototype.optionDescription.call(new Help(), option)),
+  argumentDescription: (argument: Argument) => zhDefault(Help.prototype.argumentDescription.call(new Help(), argument)),
+};
+
+/** Commander's parser errors in Chinese (its messages are fixed English strings). */
+export function chineseError(text: string): string {
+  return text
+    .replace(/^error: unknown command '(.*)'/m, '错误：没有“$1”这个命令')
+    .replace(/^error: unknown option '(.*)'/m, '错误：没有 $1 这个选项')
+    .replace(/^error: missing required argument '(.*)'/m, '错误：缺少参数 <$1>')
+    .replace(/^error: required option '(.*)' not specified/m, '错误：缺少必填选项 $1')
+    .replace(/^error: option '(.*)' argument missing/m, '错误：选项 $1 后面缺少取值')
+    .replace(
+      /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./m,
+      (_, cmd, n, got) => `错误：${cmd ? `${cmd} ` : ''}参数过多：应为 ${n} 个，收到 ${got} 个`,
+    )
+    .replace(/\(Did you mean one of (.*)\?\)/, '（是不是要用以下之一：$1？）')
+    .replace(/\(Did you mean (.*)\?\)/, '（是不是要用 $1？）')
+    .replace(/^error: /m, '错误：');
+}
+
+/** 1–3 examples under a command's help. */
+const examples = (...lines: string[]) => `\n示例：\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
 export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command('jixiao')
     .description('绩效 — 预算绩效管理评分工具：导入绩效目标表、评分、运行监控、目标审核、生成自评报告')
     .version('0.1.0', '-V, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
-    .showHelpAfterError('(用 --help 查看用法)')
+    .showHelpAfterError('（用 --help 查看用法）')
+    .configureHelp(HELP)
+    .configureOutput({ outputError: (text, write) => write(chineseError(text)) })
     .exitOverride();
 
   program
     .command('import')
+    .addHelpText(
+      'after',
+      examples('jixiao import 目标表.docx -o goals.json', 'jixiao import 绩效目标.txt -o goals.json'),
+    )
     .description('导入部门绩效目标文档（Word 导出的文本、.docx 或 .xlsx），输出结构化的目标表 JSON')
     .argument('<file>', '绩效目标文档（.txt：UTF-8 / UTF-16 / GBK；.docx；.xlsx）')
     .option('-o, --output <file>', '输出 JSON 文件（默认打印到标准输出）')
@@ -49,7 +92,15 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('template')
-    .description('生成实际完成情况填报模板（YAML），列出每个项目和指标，留空待填')
+    .addHelpText(
+      'after',
+      examples(
+        'jixiao template goals.json -o actuals.xlsx',
+        'jixiao template goals.json --period mid-year --as-of 2025-06-30 -o mid-year.xlsx',
+        'jixiao template goals.json -o actuals.yaml --force',
+      ),
+    )
+    .description('生成实际完成情况填报模板：YAML，或 -o 以 .xlsx 结尾时生成 Excel 填报表；列出每个项目和指标，留空待填')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .option('-p, --period <period>', 'year-end（年终自评）| mid-year（运行监控）', 'year-end')
     .option('--as-of <date>', '运行监控截止日期（mid-year），默认 6月30日')
@@ -62,6 +113,13 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('score')
+    .addHelpText(
+      'after',
+      examples(
+        'jixiao score goals.json actuals.xlsx',
+        'jixiao score goals.json actuals.yaml --rules hubei-20 --format json -o score.json',
+      ),
+    )
     .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML 或 JSON；用 jixiao template 生成）')
@@ -91,6 +149,13 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('monitor')
+    .addHelpText(
+      'after',
+      examples(
+        'jixiao monitor goals.json mid-year.xlsx',
+        'jixiao monitor goals.json mid-year.yaml --as-of 2025-06-30 --format json -o monitoring.json',
+      ),
+    )
     .description('运行监控（年中）：预算执行与资金支出计划、序时进度对比，指标进度与全年预测')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '截至监控日的完成情况（YAML 或 JSON，period: mid-year）')
@@ -113,6 +178,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('check')
+    .addHelpText('after', examples('jixiao check goals.json', 'jixiao check 目标表.docx --format json'))
     .description('绩效目标审核：检查目标表中的缺陷（指标值无法识别、成本与预算不符、重复指标等）')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .option('-f, --format <format>', 'table | json', 'table')
@@ -124,12 +190,20 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('report')
+    .addHelpText(
+      'after',
+      examples(
+        'jixiao report goals.json actuals.xlsx -o 报告',
+        'jixiao report goals.json actuals.xlsx --format xlsx -o 报告',
+        'jixiao report goals.json mid-year.yaml --kind monitoring -o 监控报告',
+      ),
+    )
     .description('生成报告：项目支出绩效自评表与自评报告、运行监控表与监控报告、部门整体汇总')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML / JSON / xlsx / csv）')
     .option('-k, --kind <kind>', 'self-evaluation | monitoring | department', 'self-evaluation')
     .option('-f, --format <format>', 'html | md | pdf | docx | xlsx', 'html')
-    .requiredOption('-o, --output <dir>', '输出文件夹')
+    .requiredOption('-o, --output <dir>', '输出文件夹（必填）')
     .option('-t, --templates <dir>', '自定义模板文件夹（按文件名覆盖内置模板或局部模板）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
@@ -155,6 +229,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
 
   program
     .command('review')
+    .addHelpText('after', examples('jixiao review 自评表.xlsx', 'jixiao review 自评表/ --format xlsx -o 复核.xlsx'))
     .description(
       '复核：读取已填报的项目支出绩效自评表（.xlsx / .csv，可多个或整个文件夹），按规则重新评分，列出自评分与规则得分的差异。' +
         '退出码：0 全部与规则一致，1 有差异，3 有自评表无法读取',

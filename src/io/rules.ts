@@ -146,8 +146,12 @@ function looksLikeRuleSet(data: Record<string, unknown>): boolean {
 function notFound(nameOrPath: string, rulesDir: string): UserError {
   if (isPathLike(nameOrPath)) return new UserError(`找不到规则集文件：${nameOrPath}`);
   const known = listRuleSets({ rulesDir }).map((e) => e.id);
+  // `hubei` for hubei-20: a name that starts or contains what was typed is most likely the one meant.
+  const typed = nameOrPath.toLowerCase();
+  const near = known.filter((id) => typed.length >= 3 && (id.startsWith(typed) || id.includes(typed)));
+  const guess = near.length > 0 ? `是不是要用 ${near.join(' 或 ')}？` : '';
   return new UserError(
-    `找不到规则集“${nameOrPath}”。内置规则集有：${known.join('、')}；也可以给出 YAML 文件路径（如 ./my-rules.yaml）`,
+    `找不到规则集“${nameOrPath}”。${guess}内置规则集有：${known.join('、')}；也可以给出 YAML 文件路径（如 ./my-rules.yaml）`,
   );
 }
 

@@ -81,3 +81,33 @@ describe('terminal output', () => {
     });
   });
 });
+
+describe('a command line in Chinese', () => {
+  it('help: the frame, defaults and examples in Chinese; template says it writes .xlsx; report -o is required', () => {
+    const score = jixiao(['score', '--help']);
+    expect(score.stdout).toMatch(/^用法： jixiao score \[选项\] <goals> <actuals>\n/);
+    for (const s of ['参数：', '选项：', '（默认："national"）', '示例：\n  $ jixiao score goals.json actuals.xlsx'])
+      expect(score.stdout).toContain(s);
+    expect(score.stdout).not.toMatch(/Usage|Options|Arguments|default:/);
+    expect(jixiao(['template', '--help']).stdout).toContain('.xlsx');
+    expect(jixiao(['report', '--help']).stdout).toContain('输出文件夹（必填）');
+    expect(jixiao(['--help']).stdout).toContain('命令：');
+  });
+
+  it.each([
+    [['scor'], '错误：没有“scor”这个命令\n（是不是要用 score？）\n（用 --help 查看用法）\n'],
+    [['score', 'goals.json'], '错误：缺少参数 <actuals>\n（用 --help 查看用法）\n'],
+    [['report', 'a', 'b'], '错误：缺少必填选项 -o, --output <dir>\n（用 --help 查看用法）\n'],
+    [['score', 'a', 'b', 'c'], '错误：score 参数过多：应为 2 个，收到 3 个\n（用 --help 查看用法）\n'],
+  ])('parser error %j in Chinese', (args, stderr) => {
+    const r = jixiao(args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.status).not.toBe(0);
+  });
+
+  it('--rules hubei suggests hubei-20', () => {
+    const r = jixiao(['score', GOALS, YEAR_END, '--rules', 'hubei']);
+    expect(r.stderr).toContain('错误：找不到规则集“hubei”。是不是要用 hubei-20？内置规则集有：');
+    expect(r.status).toBe(2);
+  });
+});
