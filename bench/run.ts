@@ -241,6 +241,28 @@ if (on('workbench') && existsSync(join(ROOT, 'bench/workbench.ts'))) {
   }
 }
 
+if (on('review') && existsSync(join(ROOT, 'bench/review.ts'))) {
+  const reviewModule = './review.js';
+  const { benchReview } = (await import(reviewModule)) as {
+    benchReview: () => Promise<{
+      tables: number;
+      ms: number;
+      perTableMs: number;
+      floorMs: number;
+      peakRssMb: number | null;
+    }>;
+  };
+  const r = await benchReview();
+  log({
+    name: `review ${r.tables} tables (one run, json summary)`,
+    value: `${r.ms} ms`,
+    floor: `unzip ${r.floorMs} ms`,
+    ratio: null,
+    goal: `${r.perTableMs} ms/table, peak RSS ${r.peakRssMb ?? '?'} MB`,
+    ok: null,
+  });
+}
+
 if (on('startup')) {
   const bin = join(ROOT, 'dist/cli/bin.js');
   const run = (args: string[]) => time(() => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }), 7);
