@@ -34,6 +34,9 @@ export async function importXlsxGoals(path: string, opts: { year?: number } = {}
   return importGoalBlocks(grids.flatMap(sheetBlocks), { ...opts, source: file });
 }
 
+/** Goal tables have at most a dozen or so columns; rows are padded with empty cells up to this many only. */
+const MAX_PADDED_WIDTH = 32;
+
 function sheetBlocks(grid: Grid): Block[] {
   const used = (c: { value: unknown; merge?: string }) => c.value !== null || c.merge === 'up';
   // Tables need not start in column A: the first column anything is in is the left edge. (A loop, not
@@ -83,7 +86,10 @@ function sheetBlocks(grid: Grid): Block[] {
   // export writes an empty cell: every row is as wide as the table's widest.
   for (const b of blocks) {
     if (b.kind !== 'table') continue;
-    const width = Math.max(...b.rows.map((r) => r.length));
+    // At most a goal table's width: a stray cell far right must not pad every row to thousands of cells.
+    let width = 0;
+    for (const r of b.rows) width = Math.max(width, r.length);
+    width = Math.min(width, MAX_PADDED_WIDTH);
     for (const row of b.rows) {
       const at = sheetRow.get(row);
       for (let c = row.length; c < width && at; c++, at.left++) {
