@@ -1,7 +1,7 @@
 import type { Problem } from '../../errors.js';
 import type { Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
-import { convert, unitInfo } from '../units.js';
+import { cleanFloat, convert, unitInfo } from '../units.js';
 import type { Step } from './steps.js';
 
 export type UnitComparison =
@@ -23,10 +23,12 @@ export function compareUnits(
   if (au === null || tu === null || au === tu) {
     const targetValue = target.direction === 'range' ? target.max : target.value;
     if (au === null && target.dimension === 'percent' && actual.value > 0 && actual.value <= 1 && targetValue > 1) {
+      // 0.93 × 100 is 93.00000000000001 in binary floating point: clean it before it is printed.
+      const percent = cleanFloat(actual.value * 100);
       warnings.push({
         code: 'percent-as-fraction',
         where,
-        message: `实际完成值 ${actual.raw} 像是小数形式的比率，指标值以百分数表示（${target.raw}），如为 ${actual.value * 100}% 请写成“${actual.value * 100}%”`,
+        message: `实际完成值 ${actual.raw} 像是小数形式的比率，指标值以百分数表示（${target.raw}），如为 ${percent}% 请写成“${percent}%”`,
       });
     }
     return { ok: true, value: actual.value, unit: tu ?? au, warnings };
