@@ -1,6 +1,7 @@
 import { type Argument, Command, Help, type Option } from 'commander';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
+import type { ReportOptions } from './commands/report.js';
 import { terminalText } from './terminal.js';
 
 /** --project CODE, repeatable or comma-separated (score, monitor, report). */
@@ -208,24 +209,10 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
     .option(...PROJECT_OPTION)
-    .action(
-      async (
-        goals: string,
-        actuals: string,
-        opts: {
-          kind: string;
-          format: string;
-          output: string;
-          templates?: string;
-          rules: string;
-          asOf?: string;
-          project: string[];
-        },
-      ) => {
-        const { runReport } = await import('./commands/report.js');
-        await runReport(goals, actuals, opts);
-      },
-    );
+    .action(async (goals: string, actuals: string, opts: ReportOptions) => {
+      const { runReport } = await import('./commands/report.js');
+      await runReport(goals, actuals, opts);
+    });
 
   program
     .command('review')
