@@ -2,6 +2,7 @@ import type { ProjectActuals } from '../../model/actuals.js';
 import type { GoalTable } from '../../model/goals.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import { round } from '../rounding.js';
+import { cleanFloat } from '../units.js';
 import { plannedShare, timeProgress } from './plan.js';
 import { type Status, statusOfGap, thresholds } from './status.js';
 
@@ -44,7 +45,9 @@ export function executionStatus(
     timeProgress: share(time),
     gap: share(gap),
     gapToTime: share(executed - time),
-    status: statusOfGap(round(gap * 100, { decimals: 2, mode: 'half-up' }), r),
+    // The light is judged on the gap itself, as the rule states it (−19.996 points is not “≤ −20”); only the
+    // reported figures are rounded. cleanFloat removes binary noise (0.4 − 0.5 = −0.09999…), nothing more.
+    status: statusOfGap(cleanFloat(gap * 100), r),
   };
   if (entry.budget.reason) out.reason = entry.budget.reason;
   return out;

@@ -63,7 +63,9 @@ export function projectedEntry(
   });
   return {
     code: entry.code,
-    budget: { adjusted: budget, executed: round(executed, { decimals: 4, mode: 'half-up' }) },
+    // The forecast spend is scored exact: the score is rounded once, by the rule set (rounding it to 4 decimals
+    // first gave 6.69 where the exact forecast gives 6.68). Only the reported figure is rounded (index.ts).
+    budget: { adjusted: budget, executed },
     indicators,
   };
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../../errors.js';
 import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
+import { round } from '../rounding.js';
 import { bindActuals, bindProject, projectLabel } from '../scoring/bind.js';
 import { selectProjects } from '../scoring/index.js';
 import { scoreProject } from '../scoring/project.js';
@@ -140,7 +141,7 @@ export function monitorDocument(
           total: s.total,
           grade: s.grade ?? '',
           budgetScore: s.budget.score,
-          executed: s.budget.executed ?? 0,
+          executed: round(s.budget.executed ?? 0, { decimals: 4, mode: 'half-up' }),
           rate: s.budget.rate,
         },
       });

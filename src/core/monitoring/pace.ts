@@ -8,6 +8,7 @@ import type { ActualValue } from '../actual.js';
 import { round } from '../rounding.js';
 import { compareUnits } from '../scoring/compare-units.js';
 import { satisfies } from '../target/operators.js';
+import { cleanFloat } from '../units.js';
 import { calendarDate } from './plan.js';
 import { type Status, statusOfGap } from './status.js';
 
@@ -148,7 +149,8 @@ function judge(p: PaceInput, kind: PaceKind, r: RuleSet, problems: Problem[]): J
  * (domain-rules §2); the evaluator's `likelihood` overrides the suggestion.
  */
 function statusOf(t: Extract<Target, { unit: string | null }>, b: number, r: RuleSet): Status {
-  const short = (share: number) => worse(statusOfGap(round((share - 1) * 100, { decimals: 2, mode: 'half-up' }), r));
+  // Judged on the exact shortfall, not one rounded to 0.01 points first (no rule text rounds it).
+  const short = (share: number) => worse(statusOfGap(cleanFloat((share - 1) * 100), r));
   if (t.direction === 'range') {
     if (b >= t.min && b <= t.max) return 'green';
     return short(b < t.min ? b / t.min : t.max / b);
