@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { caseFiles, OUT } from '../fixtures/xlsx/make-cases.js';
-import { jixiao } from '../helpers/cli.js';
+import { jixiao, SAMPLE } from '../helpers/cli.js';
 import { inTempDir } from '../io/xlsx/fill.js';
 
 const CONSISTENT = [
@@ -82,6 +82,38 @@ describe('jixiao review FILE|DIR… (batch)', () => {
         names.length,
       );
       expect(jixiao(['review', d, '-f', 'xlsx']).stderr).toContain('--format xlsx 需要用 -o 指定输出文件');
+    });
+  });
+});
+
+describe('jixiao review: an actuals workbook is not a 自评表', () => {
+  it('names the template workbook and its 指标 sheet as csv for what they are, and the run goes on (exit 3)', async () => {
+    await inTempDir(async (dir) => {
+      const xlsx = join(dir, '填报表.xlsx');
+      expect(jixiao(['template', join(SAMPLE, 'goals.json'), '-o', xlsx]).status).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(xlsx);
+      const rows: string[] = [];
+      wb.getWorksheet('指标')?.eachRow((row) => {
+        rows.push(
+          (row.values as unknown[])
+            .slice(1)
+            .map((v) => String(v ?? ''))
+            .join(','),
+        );
+      });
+      const csv = join(dir, '指标.csv');
+      writeFileSync(csv, `${rows.join('\n')}\n`);
+      const good = join(OUT, `${CONSISTENT[0]}.xlsx`);
+      const r = jixiao(['review', xlsx, csv, good, '--format', 'json', '--year', '2023']);
+      expect(r.status, r.stderr).toBe(3);
+      const out = JSON.parse(r.stdout) as BatchJson;
+      const [a, b, c] = out.tables;
+      expect(a && 'error' in a && a.error.message).toContain(
+        '填报表.xlsx 是实际完成情况填报表（含“资金”“指标”工作表，由 jixiao template 生成），不是项目支出绩效自评表',
+      );
+      expect(b && 'error' in b && b.error.message).toContain('指标.csv 是实际完成情况填报表的“指标”表');
+      expect(c && 'project' in c).toBe(true);
     });
   });
 });

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { ReviewRow, ReviewTable } from '../../core/review.js';
 import { type Problem, UserError } from '../../errors.js';
 import { parseAmount, quote } from '../goal-document/text.js';
+import { SHEETS } from './columns.js';
 import { cellText, type Grid, type GridCell, headerKey, openWorkbook, readCsvGrid, sheetGrid } from './grid.js';
 
 /**
@@ -54,13 +55,30 @@ export async function readReviewTable(path: string): Promise<ReviewTable & { uni
   const file = basename(path);
   let grids: Grid[];
   if (/\.csv$/i.test(path)) grids = [await readCsvGrid(path, '自评表')];
-  else grids = (await openWorkbook(path, '自评表')).worksheets.map(sheetGrid);
+  else {
+    const wb = await openWorkbook(path, '自评表');
+    if (wb.getWorksheet(SHEETS.funds) && wb.getWorksheet(SHEETS.indicators)) throw actualsGiven(file, 'workbook');
+    grids = wb.worksheets.map(sheetGrid);
+  }
   for (const grid of grids) {
     const at = grid.rows.findIndex((row) => REQUIRED.every((c) => findCol(row, c) >= 0));
+    // One row per indicator with its 项目编码: the 指标 sheet of an actuals workbook (saved as CSV), not the form.
+    if (at >= 0 && (grid.rows[at] ?? []).some((c) => key(c) === '项目编码')) throw actualsGiven(file, 'sheet');
     if (at >= 0) return parseGrid(grid, at, file);
   }
   throw new UserError(
     `无法读取自评表 ${file}：找不到指标表头（应有一行包含 ${Object.values(LABELS).slice(0, 7).join('、')}）`,
+  );
+}
+
+/** An actuals workbook (or its 指标 sheet) given where a filled 自评表 is expected: say what it is and what to do. */
+function actualsGiven(file: string, form: 'workbook' | 'sheet'): UserError {
+  const what =
+    form === 'workbook'
+      ? `实际完成情况填报表（含“${SHEETS.funds}”“${SHEETS.indicators}”工作表，由 jixiao template 生成）`
+      : `实际完成情况填报表的“${SHEETS.indicators}”表（每行一个指标并带项目编码）`;
+  return new UserError(
+    `${file} 是${what}，不是项目支出绩效自评表：复核需要单位填好的自评表（官方格式，指标表头下到“总分”行为止）。给填报表评分请用 jixiao score 目标表 ${file}`,
   );
 }
 
