@@ -18,11 +18,13 @@ export type ActualParse = { ok: true; value: ActualValue } | { ok: false; messag
 
 /**
  * Read an actual with the target parser (one grammar for both): "1050家", "≥90%", "2025-11-20", "达成预期指标".
- * A number given as a YAML number is in the target's unit.
+ * A number given as a YAML number is in the target's unit. A count, amount or rate done is never below zero
+ * (-1086家 is a typing slip, and scoring it gives a silent 0): refused.
  */
 export function parseActual(input: string | number, year?: number): ActualParse {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, message: `实际完成值不是有效数字：${input}` };
+    if (input < 0) return negative(input);
     return { ok: true, value: { raw: String(input), kind: 'number', value: input, unit: null } };
   }
   const t: Target = parseTarget(input, year === undefined ? {} : { year });
@@ -30,6 +32,7 @@ export function parseActual(input: string | number, year?: number): ActualParse 
     case 'positive':
     case 'reverse':
     case 'equal':
+      if (t.value < 0) return negative(input);
       return {
         ok: true,
         value: { raw: input, kind: 'number', value: t.value, unit: t.unit, ...(t.implicitOp ? {} : { bound: t.op }) },
@@ -45,3 +48,8 @@ export function parseActual(input: string | number, year?: number): ActualParse 
       return { ok: false, message: t.problem.message.replace('指标值', '实际完成值') };
   }
 }
+
+const negative = (input: string | number): ActualParse => ({
+  ok: false,
+  message: `实际完成值“${input}”是负数；完成的数量、金额或比率不能小于 0，请填写实际完成的值`,
+});

@@ -4,7 +4,14 @@ import { descriptionMismatch } from './description.js';
 import { boilerplate, duplicateIndicator } from './duplicates.js';
 import { type Check, type Finding, type FindingProject, makeContext } from './finding.js';
 import { nameTargetMismatch, operatorMissing, placeholderLeft } from './foreign.js';
-import { basisMissing, budgetSplit, duplicateProjectCode, planIncomplete, planNotMonotone } from './table.js';
+import {
+  basisMissing,
+  budgetNotPositive,
+  budgetSplit,
+  duplicateProjectCode,
+  planIncomplete,
+  planNotMonotone,
+} from './table.js';
 import { percentAbove100, reverseWithGte, targetInvalid, targetVague } from './targets.js';
 import { satisfactionSubject, tier1Missing, tier2Misfit } from './tiers.js';
 import { timelinessTarget } from './timeliness.js';
@@ -40,6 +47,7 @@ export const CHECKS: readonly Check[] = [
   planNotMonotone,
   planIncomplete,
   budgetSplit,
+  budgetNotPositive,
   basisMissing,
   duplicateProjectCode,
   placeholderLeft,

@@ -70,6 +70,22 @@ export const budgetSplit: Check = (doc, ctx) => {
   return out;
 };
 
+/**
+ * budget-not-positive: 预算数 0 or below leaves nothing to execute, so 预算执行率 (executed ÷ budget) cannot be
+ * scored and every cost check compares with nothing (error). Usually a cell left 0 or a sign typed by mistake.
+ */
+export const budgetNotPositive: Check = (doc, ctx) => {
+  const out: Finding[] = [];
+  doc.projects.forEach((table, p) => {
+    const { total } = table.budget;
+    if (total > 0) return;
+    const message =
+      total === 0 ? '预算数为 0 万元，预算执行率无法计算' : `预算数 ${fmt(total)}万元 是负数，预算执行率无法计算`;
+    out.push(projectFinding(ctx, p, 'budget-not-positive', 'error', message, '填写项目的预算数（万元，大于 0）'));
+  });
+  return out;
+};
+
 /** Cells that say nothing: "无", "/", "-". */
 const EMPTY_BASIS = /^(?:|无|暂无|\/|-|—|－|\\)$/;
 const BASIS_FIX = '写明指标值的来源：计划标准、行业标准、历史标准、预算支出标准或文件文号';

@@ -130,7 +130,7 @@ function judge(p: PaceInput, kind: PaceKind, r: RuleSet, problems: Problem[]): J
   }
   const units = compareUnits(t, actual, p.where);
   if (!units.ok) {
-    problems.push({ code: 'unit-mismatch', where: p.where, message: units.message });
+    problems.push({ code: units.code ?? 'unit-mismatch', where: p.where, message: units.message });
     return { expected: null, projected: null, status: 'amber' };
   }
   const a = t.direction === 'range' ? t.min : t.value;

@@ -68,7 +68,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
     return fail(`实际完成值“${actual.raw}”应为数值（指标值为 ${target.raw}）`, 'actual-not-number');
   }
   const units = compareUnits(target, actual, where);
-  if (!units.ok) return fail(units.message, 'unit-mismatch');
+  if (!units.ok) return fail(units.message, units.code ?? 'unit-mismatch');
   const kind: Kind = target.direction;
   const rule = r.scoring[kind];
   const a = target.direction === 'range' ? target.min : target.value;

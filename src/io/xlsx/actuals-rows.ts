@@ -1,4 +1,5 @@
 import { parseActual } from '../../core/actual.js';
+import { fractionInPercent } from '../../core/scoring/compare-units.js';
 import type { Problem } from '../../errors.js';
 import type { ActualsDocument, IndicatorActual } from '../../model/actuals.js';
 import type { GoalTable } from '../../model/goals.js';
@@ -41,6 +42,13 @@ export function readIndicator(ind: SheetReader<Key>, rec: SheetRecord, table: Go
   if (actual !== undefined) {
     const parsed = parseActual(actual, table.year);
     if (!parsed.ok) ind.problem(rec, 'actual', 'bad-actual', parsed.message);
+    else {
+      // A share in a cell not formatted as % (a percent-formatted cell reads as "93%"): asked at the cell.
+      const target = (known.find((i) => !tier2 || i.tier2 === tier2) ?? known[0])?.target;
+      const fraction =
+        target && 'unit' in target && parsed.value.kind === 'number' ? fractionInPercent(target, parsed.value) : null;
+      if (fraction) ind.problem(rec, 'actual', 'percent-as-fraction', fraction);
+    }
     out.actual = actual;
   }
   const grade = ind.oneOf(rec, 'grade', GRADES);

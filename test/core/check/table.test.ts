@@ -45,6 +45,20 @@ describe('plan-incomplete / plan-missing', () => {
   });
 });
 
+describe('budget-not-positive', () => {
+  it.each([
+    [0, '预算数为 0 万元，预算执行率无法计算'],
+    [-50, '预算数 -50万元 是负数，预算执行率无法计算'],
+  ])('is an error for a budget of %s 万元', (total, message) => {
+    const found = only(check({ budget: { total, fiscal: null, other: null } }), 'budget-not-positive');
+    expect(found).toMatchObject([{ severity: 'error', message }]);
+  });
+
+  it('passes a positive budget, however small', () => {
+    expect(only(check({ budget: { total: 0.01, fiscal: null, other: null } }), 'budget-not-positive')).toEqual([]);
+  });
+});
+
 describe('budget-split', () => {
   it('is an error when 财政资金 + 其他资金 ≠ 预算数', () => {
     const [f] = only(check({ budget: { total: 50, fiscal: 40, other: null } }), 'budget-split');
