@@ -138,13 +138,7 @@ export function convertCase(c: CaseFile, opts: ConvertOptions = {}): Converted {
     adjusted,
     ...(b.initial === null ? {} : { initial: b.initial }),
   };
-  const goals: GoalDocument = {
-    schema: 'jixiao/goals@1',
-    source: c.title,
-    year: c.year,
-    department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
-    projects: [table],
-  };
+  const goals = oneTable(table, c.title);
   const actuals: ActualsDocument = {
     schema: 'jixiao/actuals@1',
     period: 'year-end',
@@ -157,6 +151,17 @@ export function convertCase(c: CaseFile, opts: ConvertOptions = {}): Converted {
     ],
   };
   return { goals, actuals, scored };
+}
+
+/** A goal document holding one table, as a unit with no department goals would submit it. */
+export function oneTable(table: GoalTable, source: string): GoalDocument {
+  return {
+    schema: 'jixiao/goals@1',
+    source,
+    year: table.year,
+    department: { unitCode: null, unitName: null, goals: { overall: '', detailed: '', measures: '' } },
+    projects: [table],
+  };
 }
 
 export interface CaseRun extends Converted {
