@@ -1,6 +1,7 @@
 import { type Argument, Command, Help, type Option } from 'commander';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
+import { displayWidth, wrapText } from '../report/terminal/width.js';
 import type { ReportOptions } from './commands/report.js';
 import { terminalText } from './terminal.js';
 
@@ -28,11 +29,21 @@ const TITLES: Record<string, string> = {
   'Global Options:': '全局选项：',
 };
 const zhDefault = (text: string) => text.replace(/ ?\(default: (.*)\)$/, '（默认：$1）');
+/**
+ * Commander pads and wraps by string length; a Chinese character takes two columns, so help columns are
+ * measured and wrapped by display width (Chinese text breaks between characters, having no spaces).
+ */
 const HELP: Partial<Help> = {
   styleTitle: (title: string) => TITLES[title] ?? title,
   styleUsage: (usage: string) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
   styleSubcommandTerm: (term: string) => term.replace('[options]', '[选项]'),
-  optionDescription: (option: Option) => zhDefault(Help.prototype.optionDescription.call(new Help(), option)),
+  displayWidth,
+  boxWrap: wrapText,
+  // A repeatable option's empty list is no default worth printing ("（默认：[]）").
+  optionDescription: (option: Option) =>
+    Array.isArray(option.defaultValue) && option.defaultValue.length === 0
+      ? option.description
+      : zhDefault(Help.prototype.optionDescription.call(new Help(), option)),
   argumentDescription: (argument: Argument) => zhDefault(Help.prototype.argumentDescription.call(new Help(), argument)),
 };
 
@@ -97,7 +108,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       'after',
       examples(
         'jixiao template goals.json -o actuals.xlsx',
-        'jixiao template goals.json --period mid-year --as-of 2025-06-30 -o mid-year.xlsx',
+        'jixiao template goals.json -p mid-year --as-of 2025-06-30 -o mid-year.xlsx',
         'jixiao template goals.json -o actuals.yaml --force',
       ),
     )
@@ -118,7 +129,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       'after',
       examples(
         'jixiao score goals.json actuals.xlsx',
-        'jixiao score goals.json actuals.yaml --rules hubei-20 --format json -o score.json',
+        'jixiao score goals.json actuals.yaml -r hubei-20 -f json -o score.json',
       ),
     )
     .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
@@ -154,7 +165,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       'after',
       examples(
         'jixiao monitor goals.json mid-year.xlsx',
-        'jixiao monitor goals.json mid-year.yaml --as-of 2025-06-30 --format json -o monitoring.json',
+        'jixiao monitor goals.json mid-year.yaml --as-of 2025-06-30 -f json -o m.json',
       ),
     )
     .description('运行监控（年中）：预算执行与资金支出计划、序时进度对比，指标进度与全年预测')

@@ -1,4 +1,7 @@
 import Table from 'cli-table3';
+import { displayWidth } from './width.js';
+
+export { displayWidth };
 
 /**
  * Terminal tables that fit a 100-column terminal: fixed column widths that add up (with the borders) to at most
@@ -48,16 +51,6 @@ function breakText(text: string, width: number): string {
     out.push(line);
   }
   return out.join('\n');
-}
-
-/** Columns a string takes in a terminal: wide (CJK, full-width) characters count two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return w;
 }
 
 /** A line of free text broken to at most WIDTH columns; continuation lines are indented by `indent`. */
