@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { decode } from '../decode.js';
 import { readInput } from '../read-input.js';
 import { WORKBOOK_LIMITS, zipProblem } from '../zip-limits.js';
+import { withReadableComments } from './comment-parts.js';
 import { sheetBoundsProblem } from './sheet-bounds.js';
 
 /**
@@ -57,7 +58,7 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(withReadableComments(bytes) as unknown as ArrayBuffer);
   } catch (err) {
     // The zip opened (bounds.unzipped), so exceljs failed on the sheets' content, not on the archive.
     const why = bounds.unzipped ? '工作簿里的表格内容已损坏' : '文件已损坏或不完整，无法解压';
