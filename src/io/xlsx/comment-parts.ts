@@ -18,7 +18,10 @@ const EXCELJS_TARGET = /\bTarget="\.\.\/(comments\d+\.xml)"/;
 export function withReadableComments(bytes: Uint8Array): Uint8Array {
   const rels = unzipSync(bytes, { filter: (f) => RELS.test(f.name) });
   let names: Set<string> | undefined;
-  const exists = (part: string) => (names ??= partNames(bytes)).has(part);
+  const exists = (part: string) => {
+    names ??= partNames(bytes);
+    return names.has(part);
+  };
   const fixed = new Map<string, string>();
   for (const [name, data] of Object.entries(rels)) {
     const xml = strFromU8(data);
