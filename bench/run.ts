@@ -263,6 +263,22 @@ if (on('review') && existsSync(join(ROOT, 'bench/review.ts'))) {
   });
 }
 
+if (on('stream') && existsSync(join(ROOT, 'bench/stream.ts'))) {
+  const streamModule = './stream.js';
+  const { benchStream } = (await import(streamModule)) as typeof import('./stream.js');
+  for (const r of benchStream()) {
+    const x = ratio(r.ms, r.floorMs);
+    log({
+      name: `score JSON Lines ${r.projects.toLocaleString('en')} projects (child process)`,
+      value: `${r.ms} ms`,
+      floor: `${r.floorMs} ms`,
+      ratio: x,
+      goal: `≤ 1.3× floor, peak RSS ${r.rssMb} MB (floor ${r.floorRssMb} MB) < 300 MB`,
+      ok: x <= 1.3 && r.rssMb < 300,
+    });
+  }
+}
+
 if (on('startup')) {
   const bin = join(ROOT, 'dist/cli/bin.js');
   const run = (args: string[]) => time(() => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }), 7);

@@ -130,32 +130,46 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       examples(
         'jixiao score goals.json actuals.xlsx',
         'jixiao score goals.json actuals.yaml -r hubei-20 -f json -o score.json',
+        'jixiao score goals.jsonl actuals.jsonl -o score.jsonl',
       ),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        '大批项目（JSON Lines，每行一个项目）：目标表和实际完成情况都是 .jsonl 时逐行评分，内存占用与项目数无关。',
+        '  目标表每行一个 goals.json 中 projects 的元素，实际完成情况每行一个项目（同 YAML 中 projects 的元素），',
+        '  两个文件须按同一项目顺序排列（按行配对、核对项目编码，不一致时在该行报错并停止）。',
+        '  输出每行一个项目的结果（总分、等级、各指标状态和得分、问题）；加 --explain 输出完整计分说明。',
+        '  退出码：0 全部完成评分；1 已写出，但有未完成评分的项目或无法读取的行；2 出错，未写出。',
+      ].join('\n'),
     )
     .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML 或 JSON；用 jixiao template 生成）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
-    .option('-f, --format <format>', 'table | json', 'table')
+    .option('-f, --format <format>', 'table | json | jsonl（默认 table；输入为 .jsonl 时为 jsonl）')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
     .option('--allow-incomplete', '有未填写或填写有误的指标时，仍给已填写部分评分并标明未完成（退出码 0）')
     .option(...SUMMARY_OPTION)
+    .option('--explain', 'jsonl：每行附完整计分说明（与 --format json 的项目结果相同）')
     .action(
       async (
         goals: string,
         actuals: string,
         opts: {
           rules: string;
-          format: string;
+          format?: string;
           output?: string;
           project: string[];
           allowIncomplete?: boolean;
           summary?: boolean;
+          explain?: boolean;
         },
       ) => {
         const { runScore } = await import('./commands/score.js');
-        await runScore(goals, actuals, opts);
+        state.exitCode = await runScore(goals, actuals, opts);
       },
     );
 

@@ -102,6 +102,29 @@ export function readInput(path: string, what: string): Buffer {
   return bytes;
 }
 
+/**
+ * An input read piece by piece (JSON Lines): the checks of readInput (a regular file, not a FIFO or device,
+ * never blocking) without its size limit; the caller bounds each line. Returns an open descriptor.
+ */
+export function openInput(path: string, what: string): number {
+  const fail = (why: string) => new InputError(`无法读取${what} ${path}：${why}`, why);
+  try {
+    const kind = notRegular(statSync(path));
+    if (kind) throw fail(kind);
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const again = notRegular(fstatSync(fd));
+    if (again) {
+      closeSync(fd);
+      throw fail(again);
+    }
+    read.add(realpathSync(path));
+    return fd;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw fail(fsReason(err));
+  }
+}
+
 function notRegular(stat: import('node:fs').Stats): string | null {
   if (stat.isFile()) return null;
   if (stat.isDirectory()) return '这是一个文件夹，不是文件';

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsCode, fsReason } from './fs-errors.js';
@@ -32,7 +42,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
       } catch (err) {
         throw writeError(f.path, err);
       }
-      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const tmp = tempPath(target);
       temps.push({ tmp, target, path: f.path });
       try {
         writeFileSync(tmp, f.data);
@@ -50,6 +60,76 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
   } catch (err) {
     for (const t of temps) rmSync(t.tmp, { force: true });
     throw err;
+  }
+}
+
+const tempPath = (target: string) =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/** An output written piece by piece (JSON Lines) and still whole: appended to a temp file, renamed on commit. */
+export interface AtomicFile {
+  write(text: string): void;
+  /** Flush, rename over `path`; a stale temp of a killed earlier run is swept. */
+  commit(): void;
+  /** Remove the temp file: `path` stays as it was. */
+  abort(): void;
+}
+
+export function openAtomic(path: string): AtomicFile {
+  const target = resolve(path);
+  let tmp = '';
+  let fd: number;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    tmp = tempPath(target);
+    fd = openSync(tmp, 'wx');
+  } catch (err) {
+    throw writeError(path, err);
+  }
+  // Pieces gathered to ~1 MB before each write: one system call per few hundred lines.
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    writeSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      closeQuietly(fd);
+      rmSync(tmp, { force: true });
+      throw writeError(path, err);
+    }
+  };
+  return {
+    write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 19) guard(flush);
+    },
+    commit() {
+      guard(() => {
+        flush();
+        closeSync(fd);
+        renameSync(tmp, target);
+      });
+      sweepStaleTemps(dirname(target), basename(path));
+    },
+    abort() {
+      closeQuietly(fd);
+      rmSync(tmp, { force: true });
+    },
+  };
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed (commit failed at the rename).
   }
 }
 

@@ -14,12 +14,15 @@ import { terminalText } from '../terminal.js';
 
 export interface ScoreOptions {
   rules: string;
-  format: string;
+  /** table (default), json, or jsonl (the default when the inputs are JSON Lines). */
+  format?: string;
   output?: string;
   project?: string[];
   allowIncomplete?: boolean;
   /** Only the table of all projects (code, name, rate, total, grade, 提示). */
   summary?: boolean;
+  /** jsonl: each line the full project result, explanation steps included. */
+  explain?: boolean;
 }
 
 /**
@@ -27,9 +30,13 @@ export interface ScoreOptions {
  * with explanation steps. Unfilled or wrong entries are all reported in one pass and fail the run, unless
  * --allow-incomplete: then what is filled is scored and incomplete projects are marked as such.
  */
-export async function runScore(goalsPath: string, actualsPath: string, opts: ScoreOptions): Promise<void> {
-  if (!['table', 'json'].includes(opts.format))
-    throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
+export async function runScore(goalsPath: string, actualsPath: string, opts: ScoreOptions): Promise<number> {
+  if (isJsonLines(goalsPath) || isJsonLines(actualsPath) || opts.format === 'jsonl') {
+    const { runScoreStream } = await import('./score-stream.js');
+    return runScoreStream(goalsPath, actualsPath, opts);
+  }
+  const format = opts.format ?? 'table';
+  if (!['table', 'json'].includes(format)) throw new UserError(`--format 只能是 table、json 或 jsonl，收到“${format}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
   const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
@@ -47,7 +54,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
     throw new UserError(`无法评分：${actualsPath} 有 ${result.errors.length} 处问题${hint}`, result.errors);
   }
   const text =
-    opts.format === 'json'
+    format === 'json'
       ? `${JSON.stringify({ ...result.evaluation, warnings: result.warnings }, null, 2)}\n`
       : evaluationText(
           departmentView({ goals, ruleSet: rules.ruleSet, evaluation: result.evaluation }),
@@ -60,11 +67,14 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
     writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
     process.stderr.write(`已评分 ${result.evaluation.projects.length} 个项目 → ${opts.output}\n`);
   } else {
-    process.stdout.write(opts.format === 'json' ? text : terminalText(text));
+    process.stdout.write(format === 'json' ? text : terminalText(text));
   }
   printIncomplete(result.evaluation);
   printWarnings(result.warnings);
+  return 0;
 }
+
+export const isJsonLines = (path: string) => /\.(jsonl|ndjson)$/i.test(path);
 
 /** --project, repeated or comma-separated; every code must be in the goal document. undefined: all projects. */
 export function selectedProjects(goals: GoalDocument, given: readonly string[] | undefined): string[] | undefined {
