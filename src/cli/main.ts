@@ -137,11 +137,13 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       'after',
       [
         '',
-        '大批项目（JSON Lines，每行一个项目）：目标表和实际完成情况都是 .jsonl 时逐行评分，内存占用与项目数无关。',
-        '  目标表每行一个 goals.json 中 projects 的元素，实际完成情况每行一个项目（同 YAML 中 projects 的元素），',
-        '  两个文件须按同一项目顺序排列（按行配对、核对项目编码，不一致时在该行报错并停止）。',
-        '  输出每行一个项目的结果（总分、等级、各指标状态和得分、问题）；加 --explain 输出完整计分说明。',
-        '  退出码：0 全部完成评分；1 已写出，但有未完成评分的项目或无法读取的行；2 出错，未写出。',
+        '大批项目（JSON Lines）：两个输入都是 .jsonl 时逐行评分，内存与项目数无关。',
+        '  目标表每行一个项目的目标表（goals.json 中 projects 的一项），',
+        '  实际完成情况每行一个项目；两个文件须按同一项目顺序排列：',
+        '  按行配对并核对项目编码，不一致时指出两边的行并停止。',
+        '  输出每行一个项目的结果；--explain 附完整计分说明。',
+        '  退出码：0 全部完成评分；1 已写出但有未完成或无法读取的行；',
+        '  2 出错，未写出。',
       ].join('\n'),
     )
     .description('年终自评：按评分规则计算每个指标、预算执行率、总分和等级，并说明每一分的来由')
@@ -153,7 +155,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option(...PROJECT_OPTION)
     .option('--allow-incomplete', '有未填写或填写有误的指标时，仍给已填写部分评分并标明未完成（退出码 0）')
     .option(...SUMMARY_OPTION)
-    .option('--explain', 'jsonl：每行附完整计分说明（与 --format json 的项目结果相同）')
+    .option('--explain', 'jsonl：每行附完整计分说明（同 --format json）')
     .action(
       async (
         goals: string,
