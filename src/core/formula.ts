@@ -27,8 +27,6 @@ const FORBIDDEN = new Set(
   'import createUnit evaluate parse compile simplify derivative resolve reviver chain typed config'.split(' '),
 );
 const MAX_LENGTH = 1000;
-/** A plausible scope used once at compile time to catch wrong argument counts early. */
-const SAMPLE: FormulaScope = { actual: 90, target: 100, weight: 10, ratio: 0.9, inverse: 100 / 90, rate: 0.9, cap: 1 };
 
 // A private instance: disabling functions on it cannot affect anyone else's mathjs.
 // (mathjs types `all` as possibly undefined under noUncheckedIndexedAccess; it is always defined.)
@@ -47,6 +45,8 @@ math.import(
   { override: true },
 );
 
+const quoted = (names: readonly string[]) => names.map((x) => `“${x}”`).join('、');
+
 /** Every reason the expression is refused, each naming the offending text. */
 function findForbidden(node: MathNode, out: string[]): void {
   const text = () => node.toString();
@@ -62,7 +62,7 @@ function findForbidden(node: MathNode, out: string[]): void {
       const name = (node as MathNode & { name: string }).name;
       if (FORBIDDEN.has(name)) out.push(`禁止使用“${name}”`);
       else if (!SYMBOLS.has(name))
-        out.push(`不认识的名称“${name}”：公式只能使用 ${FORMULA_SYMBOLS.join('、')}（不支持单位和其他常量）`);
+        out.push(`不认识的名称“${name}”：公式只能使用 ${quoted(FORMULA_SYMBOLS)}（不支持单位和其他常量）`);
       return;
     }
     case 'ParenthesisNode':
@@ -70,7 +70,7 @@ function findForbidden(node: MathNode, out: string[]): void {
       return;
     case 'OperatorNode': {
       const op = node as MathNode & { fn: string; op: string; args: MathNode[] };
-      if (!OPERATORS.has(op.fn)) out.push(`不允许的运算符“${op.op}”（${op.fn}）`);
+      if (!OPERATORS.has(op.fn)) out.push(`不允许的运算符“${op.op}”`);
       for (const arg of op.args) findForbidden(arg, out);
       return;
     }
@@ -90,7 +90,7 @@ function findForbidden(node: MathNode, out: string[]): void {
       const name = fn.fn.type === 'SymbolNode' ? (fn.fn as MathNode & { name: string }).name : undefined;
       if (name === undefined) out.push(`不允许调用“${fn.fn.toString()}”`);
       else if (FORBIDDEN.has(name)) out.push(`禁止使用函数“${name}”`);
-      else if (!FUNCTIONS.has(name)) out.push(`不允许的函数“${name}”：可用函数为 ${FORMULA_FUNCTIONS.join('、')}`);
+      else if (!FUNCTIONS.has(name)) out.push(`不允许的函数“${name}”：可用函数为 ${quoted(FORMULA_FUNCTIONS)}`);
       for (const arg of fn.args) findForbidden(arg, out);
       return;
     }
@@ -114,7 +114,7 @@ function findForbidden(node: MathNode, out: string[]): void {
       out.push('公式只能是一个表达式，不能用 ; 或换行写多条');
       return;
     default:
-      out.push(`不允许的写法“${text()}”（${node.type}）`);
+      out.push(`不允许的写法“${text()}”`);
   }
 }
 
@@ -125,9 +125,82 @@ function refuse(where: string, messages: string[]): UserError {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Why each name of the scope may be missing, in the reader's words (the engine leaves it out then). */
+const UNDEFINED_WHY: Partial<Record<keyof FormulaScope, string>> = {
+  ratio: '“ratio”（实际完成值 ÷ 指标值）在指标值为 0 时没有定义',
+  inverse: '“inverse”（指标值 ÷ 实际完成值）在实际完成值为 0 时没有定义',
+  rate: '“rate”（预算执行率）只用于预算执行率的公式，指标得分公式中没有它',
+};
+const UNDEFINED_HINT = '请在公式中分开写这种情形，如 “actual == 0 ? weight : min(inverse, 1) * weight”';
+
+/** Scopes spread over the inputs a rule meets; a formula finite on none of them can never give a score. */
+const GRID: FormulaScope[] = [0, 0.5, 0.9, 1, 1.5].flatMap((share) =>
+  [1, 100].map((target) => {
+    const actual = share * target;
+    return { actual, target, weight: 10, ratio: share, inverse: share === 0 ? 1 : 1 / share, rate: share, cap: 10 };
+  }),
+);
+
+/** The names an expression reads (`min` and other functions are not names). */
+function symbolsOf(node: MathNode): Set<string> {
+  const out = new Set<string>();
+  node.traverse((n, _path, parent) => {
+    const isCallee = parent?.type === 'FunctionNode' && (parent as MathNode & { fn: MathNode }).fn === n;
+    if (n.type === 'SymbolNode' && !isCallee) out.add((n as MathNode & { name: string }).name);
+  });
+  return out;
+}
+
+/** Pieces that read no name and still are not finite (`exp(1000)`), and divisions by a constant 0. */
+function constantProblems(node: MathNode): string[] {
+  const out: string[] = [];
+  const visit = (n: MathNode): void => {
+    if (n.type === 'OperatorNode') {
+      const op = n as MathNode & { fn: string; args: MathNode[] };
+      const divisor = op.args[1];
+      if (op.fn === 'divide' && divisor && symbolsOf(divisor).size === 0 && constant(divisor) === 0) {
+        out.push(`“${n.toString()}”除以 0`);
+        return;
+      }
+    }
+    if (n.type !== 'ConstantNode' && symbolsOf(n).size === 0) {
+      const value = constant(n);
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        out.push(
+          `“${n.toString()}”的值不是有限数字（${value > 0 ? '正无穷大' : value < 0 ? '负无穷大' : '无法计算'}）`,
+        );
+        return;
+      }
+    }
+    for (const child of childrenOf(n)) visit(child);
+  };
+  visit(node);
+  return out;
+}
+
+const constant = (n: MathNode): unknown => {
+  try {
+    return n.compile().evaluate({});
+  } catch {
+    return undefined;
+  }
+};
+
+function childrenOf(n: MathNode): MathNode[] {
+  const out: MathNode[] = [];
+  n.forEach((child) => {
+    out.push(child);
+  });
+  return out;
+}
+
+type Run = { value: number } | { error: string; fatal: boolean };
+
 /**
- * Parse and check `expr`; `where` names the rule file and key (`rules/x.yaml: scoring.positive.formula.expr`)
- * and appears in every error, at compile time and at evaluation.
+ * Parse and check `expr`; `where` names the rule file and rule in the reader's words
+ * (`rules/x.yaml「正向指标」的计分公式`) and appears in every error, at compile time and at evaluation.
+ * Refused at once: anything outside the allow-list, a constant piece that is not finite, a division by 0, and
+ * a formula finite on none of a spread of inputs (`weight / (target - target)`).
  */
 export function compileFormula(expr: string, where: string): CompiledFormula {
   if (expr.length > MAX_LENGTH) throw refuse(where, [`公式过长（${expr.length} 个字符，最多 ${MAX_LENGTH}）`]);
@@ -135,40 +208,77 @@ export function compileFormula(expr: string, where: string): CompiledFormula {
   try {
     node = parse(expr);
   } catch (err) {
-    throw refuse(where, [`公式语法错误：${errorText(err)}`]);
+    throw refuse(where, [`公式写法有误：${syntaxWords(errorText(err))}`]);
   }
   const found: string[] = [];
   findForbidden(node, found);
   if (found.length > 0) throw refuse(where, [...new Set(found)]);
+  const constants = constantProblems(node);
+  if (constants.length > 0) throw refuse(where, constants);
 
   const code = node.compile();
-  const run = (scope: FormulaScope): { value: number } | { error: string; fatal: boolean } => {
+  const symbols = symbolsOf(node);
+  const run = (scope: FormulaScope): Run => {
     let value: unknown;
     try {
       // A fresh plain object: the formula can read the scope but never keep anything between calls.
       value = code.evaluate({ ...scope });
     } catch (err) {
-      return { error: `公式计算出错：${errorText(err)}`, fatal: true };
+      const missing = /^Undefined symbol (\w+)/.exec(errorText(err))?.[1] as keyof FormulaScope | undefined;
+      const why = missing && UNDEFINED_WHY[missing];
+      if (why) return { error: `${why}；${UNDEFINED_HINT}`, fatal: false };
+      return { error: `公式无法计算：${mathWords(errorText(err))}`, fatal: true };
     }
     if (typeof value === 'number' && Number.isFinite(value)) return { value };
-    const shown = typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
-    const error = `公式结果应为有限数字，实际为 ${shown}（除以零、负数开方，或把比较结果当作得分？）`;
+    const shown =
+      typeof value === 'boolean'
+        ? '一个比较结果（是或否）'
+        : typeof value === 'number'
+          ? Number.isNaN(value)
+            ? '无法计算的数'
+            : value > 0
+              ? '正无穷大'
+              : '负无穷大'
+          : '非数字';
+    const error = `公式结果应为有限数字，实际为${shown}（除以零、负数开方，或把比较结果当作得分？）`;
     // NaN, ±Infinity or a complex number usually depend on the input; a boolean means a comparison was
     // written where a score belongs.
     return { error, fatal: typeof value === 'boolean' };
   };
 
   // Wrong argument counts and boolean results show up on any input: report them now, not mid-scoring.
-  const trial = run(SAMPLE);
-  if ('error' in trial && trial.fatal) throw refuse(where, [trial.error]);
+  const trials = GRID.map(run);
+  const fatal = trials.find((t): t is Run & { fatal: boolean } => 'error' in t && t.fatal);
+  if (fatal && 'error' in fatal) throw refuse(where, [fatal.error]);
+  if (trials.every((t) => 'error' in t)) {
+    throw refuse(where, ['公式在任何输入下都得不到有限数字（是否除以 0，或结果过大？）']);
+  }
 
   const evaluate = (scope: FormulaScope): number => {
     const result = run(scope);
     if ('error' in result) {
-      const inputs = FORMULA_SYMBOLS.map((name) => `${name}=${scope[name]}`).join('，');
+      const inputs = FORMULA_SYMBOLS.filter((name) => scope[name] !== undefined)
+        .map((name) => `${name}=${scope[name]}`)
+        .join('，');
       throw refuse(where, [`${result.error}；输入：${inputs}`]);
     }
     return result.value;
   };
-  return { expr, evaluate };
+  return { expr, symbols, evaluate };
+}
+
+/** mathjs's own texts for the common slips, in the reader's words (its English is never shown). */
+function syntaxWords(text: string): string {
+  if (/Parenthesis \) expected|Unexpected end/.test(text)) return '括号没有配对，或公式没有写完';
+  if (/Unexpected operator|Value expected/.test(text)) return '运算符前后缺少数值';
+  if (/Unexpected type of argument|Unexpected/.test(text)) return '出现了意外的符号';
+  return '无法读懂这个公式';
+}
+
+function mathWords(text: string): string {
+  const fn = /function (\w+)/.exec(text)?.[1];
+  const named = fn ? `函数“${fn}”` : '函数';
+  if (/Too (few|many) arguments/.test(text)) return `${named}的参数个数不对`;
+  if (/Unexpected type of argument/.test(text)) return `${named}的参数类型不对`;
+  return '计算出错';
 }

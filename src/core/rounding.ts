@@ -2,11 +2,19 @@ import type { Rounding } from '../model/rule-set.js';
 import { cleanFloat } from './units.js';
 
 /**
+ * Figures are printed with at most this many decimals; a rule with mode none ("no rounding of its own") keeps
+ * exactly these, so the score printed is the score summed and graded (89.99996 is never printed 90 and graded 良).
+ */
+export const PRINTED_DECIMALS = 4;
+
+/**
  * Round as the rule set says, exactly at decimal boundaries: 12.165 → 12.17 (half-up), 1.005 → 1.01.
  * The scaled value is first cleaned of binary noise (1.005 × 100 = 100.49999999999999 → 100.5).
+ * Mode none keeps PRINTED_DECIMALS decimals (half-up).
  */
 export function round(x: number, rule: Rounding): number {
-  if (rule.mode === 'none' || !Number.isFinite(x)) return cleanFloat(x);
+  if (!Number.isFinite(x)) return cleanFloat(x);
+  if (rule.mode === 'none') return round(x, { decimals: PRINTED_DECIMALS, mode: 'half-up' });
   const factor = 10 ** rule.decimals;
   const scaled = cleanFloat(x * factor);
   // Already on the grid (the common case: 12.5, 10): an integer over a power of ten is exact.
@@ -31,17 +39,27 @@ export function sumExact(values: readonly number[], decimals = 6): number {
 
 /** How a rounding rule reads in an explanation. */
 export function describeRounding(rule: Rounding): string {
-  if (rule.mode === 'none') return '不取整';
+  if (rule.mode === 'none') return `不另行舍入（保留至多${PRINTED_DECIMALS}位小数）`;
   const mode = { 'half-up': '四舍五入', 'half-even': '四舍六入五成双', truncate: '截断' }[rule.mode];
   return rule.decimals === 0 ? `${mode}取整` : `${mode}保留${rule.decimals}位小数`;
 }
 
+/** Past 1e21 JavaScript prints numbers in exponent notation ("5e+21"); a printed figure never is. */
+const EXPONENT_FROM = 1e21;
+const plain = (x: number) =>
+  Math.abs(x) < EXPONENT_FROM || !Number.isFinite(x)
+    ? String(x)
+    : x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+
 /** Print a figure with exactly `decimals` places (for tables and reports). */
 export function fixed(x: number, decimals: number): string {
-  return round(x, { decimals, mode: 'half-up' }).toFixed(decimals);
+  const r = round(x, { decimals, mode: 'half-up' });
+  return Math.abs(r) < EXPONENT_FROM
+    ? r.toFixed(decimals)
+    : `${plain(r)}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
 }
 
 /** A number inside an explanation sentence: at most 4 decimals, no trailing zeros (13.575, 0.6667, 12). */
 export function num(x: number): string {
-  return String(round(x, { decimals: 4, mode: 'half-up' }));
+  return plain(round(x, { decimals: PRINTED_DECIMALS, mode: 'half-up' }));
 }

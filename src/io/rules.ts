@@ -7,6 +7,7 @@ import { type Problem, UserError } from '../errors.js';
 import { RuleSet } from '../model/rule-set.js';
 import { chainProblems, FORMULA_BLOCKS, ruleSetProblems } from './rules-check.js';
 import { mergeRuleData } from './rules-merge.js';
+import { placeIn } from './rules-places.js';
 import { readBibliography, resolveCitations, SOURCES_FILE } from './rules-sources.js';
 import { formatPath, isPlainObject, placeInChain, type RuleFile, readYamlFile } from './yaml-file.js';
 import { unknownKeyProblems, zodProblems } from './zod-problems.js';
@@ -172,9 +173,15 @@ async function compileFormulas(
   for (const { block, expr } of exprs) {
     const path = [...block, 'formula', 'expr'];
     const layer = [...layers].reverse().find((l) => l.has(path));
-    const where = `${layer?.display ?? ''}: ${formatPath(path)}`;
+    const line = layer?.lineOf(path);
+    const where = `${placeIn(layer?.display ?? '', [...block, 'formula'])}${line === undefined ? '' : `（第 ${line} 行）`}`;
     try {
-      formulas[formatPath(block)] = compileFormula(expr, where);
+      const compiled = compileFormula(expr, where);
+      // An indicator has no 执行率: a formula reading it would score every row as if rate were 0.
+      if (block[0] !== 'execution' && compiled.symbols.has('rate')) {
+        const message = '指标得分公式不能用“rate”：预算执行率只用于预算执行率本身的公式';
+        problems.push({ code: 'formula', where, message });
+      } else formulas[formatPath(block)] = compiled;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       problems.push(...err.problems);

@@ -1,4 +1,4 @@
-import { round } from '../core/rounding.js';
+import { PRINTED_DECIMALS, round } from '../core/rounding.js';
 import type { Explanation, ExplanationInputs, FormulaRef, Incomplete, Step } from '../core/scoring/index.js';
 import type { Rounding } from '../model/rule-set.js';
 import { fmtNum } from './format.js';
@@ -13,7 +13,7 @@ const pct = (share: number) => `${n(share * 100)}%`;
 
 /** How a rounding rule reads: "四舍五入保留2位小数". */
 export function describeRounding(rule: Rounding): string {
-  if (rule.mode === 'none') return '不取整';
+  if (rule.mode === 'none') return `不另行舍入（保留至多${PRINTED_DECIMALS}位小数）`;
   const mode = { 'half-up': '四舍五入', 'half-even': '四舍六入五成双', truncate: '截断' }[rule.mode];
   return rule.decimals === 0 ? `${mode}取整` : `${mode}保留${rule.decimals}位小数`;
 }
@@ -93,6 +93,10 @@ export function formatExplanation(step: Step): string {
       return `评价人在“${step.label}”档（${band(step)}分）内打分 ${n(step.score)}`;
     case 'cap':
       return `超过分值，按分值 ${n(step.weight)} 封顶`;
+    case 'floor-zero':
+      return `公式结果为 ${n(step.from)}，得分不低于 0，按 0 计`;
+    case 'above-weight':
+      return `得分 ${n(step.score)} 超过分值 ${n(step.weight)}：本规则不封顶，按 ${n(step.score)} 计`;
     case 'rounding':
       return `${describeRounding(step.rounding)}：${n(step.from)} → ${n(step.to)}`;
     case 'override':

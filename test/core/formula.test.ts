@@ -74,7 +74,7 @@ describe('compileFormula: mathjs escape routes are refused, naming the rule and 
     ['weight; actual', '多条'],
     ['true', 'true'],
     ['1e400', '超出范围'],
-    ['min(', '语法错误'],
+    ['min(', '写法有误'],
     ['min()', 'min'],
     ['actual > target', '有限数字'],
   ])('%s', (expr, name) => {
@@ -90,9 +90,9 @@ describe('compileFormula: mathjs escape routes are refused, naming the rule and 
 
 describe('compileFormula: evaluation errors name the rule', () => {
   it.each([
-    ['weight / (actual - target)', scope({ actual: 100 }), 'Infinity'],
+    ['weight / (actual - target)', scope({ actual: 100 }), '正无穷大'],
     ['sqrt(actual - target)', scope({ actual: 50 }), '有限数字'],
-    ['log(actual - target)', scope({ actual: 100 }), '-Infinity'],
+    ['log(actual - target)', scope({ actual: 100 }), '负无穷大'],
     ['round(actual, weight)', scope({ weight: 2.5 }), '计算出错'],
   ])('%s', (expr, s, fragment) => {
     const f = compileFormula(expr, WHERE);

@@ -1,4 +1,4 @@
-import type { Problem } from '../../errors.js';
+import { type Problem, UserError } from '../../errors.js';
 import type { IndicatorActual, QualitativeGrade } from '../../model/actuals.js';
 import type { Indicator } from '../../model/goals.js';
 import type { RuleSet } from '../../model/rule-set.js';
@@ -10,7 +10,7 @@ import { cleanFloat } from '../units.js';
 import { BUILTINS } from './builtins.js';
 import { compareUnits } from './compare-units.js';
 import type { FormulaRef, RuleSource, Step } from './steps.js';
-import type { Explanation, IndicatorStatus, ScoringRules } from './types.js';
+import type { Explanation, FormulaScope, IndicatorStatus, ScoringRules } from './types.js';
 
 export interface IndicatorInput {
   indicator: Indicator;
@@ -84,16 +84,17 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
     const expr = rule.formula.expr;
     const f = rules.formulas?.[`scoring.${kind}`];
     if (!f) return fail(`规则 scoring.${kind} 的自定义公式未编译`, 'formula');
-    const scope = {
-      actual: b,
-      target: a,
-      weight,
-      ratio: a === 0 ? 0 : b / a,
-      inverse: b === 0 ? 0 : a / b,
-      rate: 0,
-      cap: weight,
-    };
-    const result = f.evaluate(scope);
+    // A ratio with no meaning (a 0 divisor) is left out, and so is rate (no 执行率 in an indicator's formula).
+    const scope: FormulaScope = { actual: b, target: a, weight, cap: weight };
+    if (a !== 0) scope.ratio = b / a;
+    if (b !== 0) scope.inverse = a / b;
+    let result: number;
+    try {
+      result = f.evaluate(scope);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      return fail(err.problems.map((p) => `${p.message}（${p.where}）`).join('；'), 'formula');
+    }
     points = result;
     note(e, () => ({ kind: 'custom-formula', expr, result: cleanFloat(result) }));
   } else {
@@ -112,6 +113,13 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   }
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
+  if (outcome.aboveWeight) {
+    warnings.push({
+      code: 'above-weight',
+      where,
+      message: `得分 ${fmt(outcome.ruleScore)} 超过该指标分值 ${fmt(weight)}：本规则集规定此类指标不封顶，请确认`,
+    });
+  }
   if (actual.bound) {
     warnings.push({
       code: 'actual-is-bound',
@@ -242,9 +250,13 @@ export function note(e: Explanation, step: () => Step, at: 'first' | 'last' = 'l
   else e.steps.push(step());
 }
 
-/** Cap at the weight (when the rule says so), clamp at 0, round as the rule set says. */
+/**
+ * Cap at the weight (when the rule says so), set a negative result to 0, round as the rule set says; each of
+ * them a step. `aboveWeight`: the score exceeds the weight because the rule does not cap (the caller warns).
+ */
 export function finish(points: number, weight: number, cap: boolean, e: Explanation, r: RuleSet) {
   const unrounded = cleanFloat(Math.max(0, points));
+  if (points < 0) note(e, () => ({ kind: 'floor-zero', from: cleanFloat(points) }));
   const capped = cap && unrounded > weight;
   // Rounding must not lift a capped score above its weight (12.5 rounded to an integer is 13).
   let score = round(capped ? weight : unrounded, r.rounding.indicator);
@@ -254,5 +266,7 @@ export function finish(points: number, weight: number, cap: boolean, e: Explanat
   if (capped) note(e, () => ({ kind: 'cap', weight }));
   if (score !== unrounded && !capped)
     note(e, () => ({ kind: 'rounding', rounding: r.rounding.indicator, from: unrounded, to: score }));
-  return { ruleScore: score, explanation: e };
+  const aboveWeight = !cap && score > weight;
+  if (aboveWeight) note(e, () => ({ kind: 'above-weight', weight, score }));
+  return { ruleScore: score, explanation: e, aboveWeight };
 }

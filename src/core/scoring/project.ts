@@ -1,4 +1,4 @@
-import type { Problem } from '../../errors.js';
+import { type Problem, UserError } from '../../errors.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import { num, round, sumExact } from '../rounding.js';
 import { cleanFloat } from '../units.js';
@@ -214,16 +214,14 @@ function scoreBudget(
   let points = share * weight;
   if ('expr' in rule.formula) {
     const f = rules.formulas?.execution;
-    if (f)
-      points = f.evaluate({
-        actual: executed,
-        target: adjusted,
-        weight,
-        ratio: exactRate,
-        inverse: exactRate === 0 ? 0 : 1 / exactRate,
-        rate: exactRate,
-        cap: weight,
-      });
+    const scope = { actual: executed, target: adjusted, weight, ratio: exactRate, rate: exactRate, cap: weight };
+    try {
+      if (f) points = f.evaluate(exactRate === 0 ? scope : { ...scope, inverse: 1 / exactRate });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const problems = err.problems.map((x) => ({ code: 'formula', where, message: `${x.message}（${x.where}）` }));
+      return { ...base, state: 'invalid', ...reason, explanation: unscored(r, quiet), problems };
+    }
   }
   const result = points;
   // Steps hold clean decimals (0.35/10 is 0.034999… in binary): JSON readers get the figures as printed.

@@ -32,6 +32,10 @@ export type Step =
   | { kind: 'grade-score'; label: string; min: number; max: number; maxIncluded: boolean; score: number }
   /** Above the weight, capped at it. */
   | { kind: 'cap'; weight: number }
+  /** A negative result (a custom formula) set to 0: a score is never below 0. */
+  | { kind: 'floor-zero'; from: number }
+  /** Above the weight and kept: the rule does not cap (cap: false). */
+  | { kind: 'above-weight'; weight: number; score: number }
   | { kind: 'rounding'; rounding: Rounding; from: number; to: number }
   /** The evaluator's override, with its reason. */
   | { kind: 'override'; score: number; ruleScore: number; reason: string }

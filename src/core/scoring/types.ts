@@ -8,21 +8,25 @@ import type { ExplanationInputs, FormulaRef, RuleSource, Step } from './steps.js
 /** A custom formula compiled by the rule loader (mathjs, loaded only when a rule set has one). */
 export interface CompiledFormula {
   readonly expr: string;
-  /** A finite number, or a UserError naming the rule file and key. */
+  /** The names the expression reads (`rate` has no meaning in an indicator's formula: refused at load). */
+  readonly symbols: ReadonlySet<string>;
+  /** A finite number, or a UserError naming the rule file and rule (and why, e.g. an undefined ratio). */
   evaluate(scope: FormulaScope): number;
 }
 
 /**
  * The only names a formula may read, filled by the engine: ratio = actual/target, inverse = target/actual,
  * rate = 预算执行率, cap = the most points the score may reach (the weight, for indicators and execution alike).
+ * A name with no meaning here is left out (ratio at a target of 0, inverse at an actual of 0, rate in an
+ * indicator's formula): reading it is an error that says so, never a silent 0.
  */
 export interface FormulaScope {
   actual: number;
   target: number;
   weight: number;
-  ratio: number;
-  inverse: number;
-  rate: number;
+  ratio?: number;
+  inverse?: number;
+  rate?: number;
   cap: number;
 }
 
