@@ -42,9 +42,22 @@ export function officeToPdf(files: readonly string[], outDir: string): string[] 
   return files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, '.pdf')));
 }
 
-/** A PDF's text: in reading layout (pdftotext -layout), or `raw` in content order (a wrapped cell stays together). */
-export const pdfText = (pdf: string, o: { raw?: boolean } = {}) =>
-  spawnSync('pdftotext', [o.raw ? '-raw' : '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+/**
+ * A PDF's text: in reading layout (pdftotext -layout), or `raw` in content order (a wrapped cell stays together);
+ * `first`/`last` limit it to those pages.
+ */
+export const pdfText = (pdf: string, o: { raw?: boolean; first?: number; last?: number } = {}) =>
+  spawnSync(
+    'pdftotext',
+    [
+      o.raw ? '-raw' : '-layout',
+      ...(o.first ? ['-f', String(o.first)] : []),
+      ...(o.last ? ['-l', String(o.last)] : []),
+      pdf,
+      '-',
+    ],
+    { encoding: 'utf8' },
+  ).stdout;
 
 /** A PDF's page count (pdfinfo). */
 export function pdfPages(pdf: string): number {

@@ -78,6 +78,9 @@ describe('report --format docx (Word)', () => {
           expect(text, code).toContain(p.name.replace(/\s+/g, ''));
           expect(text, code).toContain(`自评总分${total}分`);
           expect(text, code).toContain(`第1页共${pdfPages(pdfs[k] as string)}页`);
+          // The whole form on page 1: its 总分 row with the total and grade (it used to spill onto page 2).
+          const first = pdfText(pdfs[k] as string, { first: 1, last: 1 }).replace(/\s+/g, '');
+          expect(first, code).toMatch(new RegExp(`总分100\\.00${total.replace('.', '\\.')}等级：`));
           expect(department, code).toContain(p.name.replace(/\s+/g, ''));
           expect(department, code).toContain(total);
         }

@@ -42,6 +42,8 @@ export interface CellOptions {
   align?: Align;
   bold?: boolean;
   size?: number;
+  /** Keep this row on the page of the next one (Word keeps rows whose paragraphs all say keepNext together). */
+  keepNext?: boolean;
 }
 
 /** One table cell holding `text` (lines become paragraphs), in 宋体 at table size. */
@@ -52,16 +54,18 @@ export function cell(text: string | readonly string[], o: CellOptions = {}): Tab
     (t) =>
       new Paragraph({
         alignment: ALIGN[align],
+        keepNext: o.keepNext,
         spacing: { before: 0, after: 0, line: 260 },
         children: [new TextRun({ text: t, bold: o.head || o.bold, size, font: FONT.table })],
       }),
   );
   return new TableCell({
-    children: paragraphs.length > 0 ? paragraphs : [new Paragraph('')],
+    children: paragraphs.length > 0 ? paragraphs : [new Paragraph({ keepNext: o.keepNext })],
     columnSpan: o.span,
     rowSpan: o.rowSpan,
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    // Thin top and bottom margins: the seed's longest 自评表 (9 indicators with reasons) then fits one A4 page.
+    margins: { top: 20, bottom: 20, left: 60, right: 60 },
     shading: o.head ? { type: ShadingType.CLEAR, fill: 'F3F3F3', color: 'auto' } : undefined,
   });
 }

@@ -68,20 +68,22 @@ function form(v: SelfEvaluationView): Table {
     row([head('年度总体目标', { rowSpan: 2 }), head('预期目标', { span: 4 }), head('实际完成情况', { span: 3 })]),
     row([text(v.goals.expected, { span: 4 }), text(v.goals.actual, { span: 3 })]),
     row(SELF_EVALUATION_INDICATORS.map((h) => head(h))),
-    ...v.indicators.map((i) =>
-      row([
+    ...v.indicators.map((i, k) => {
+      // The last indicator row keeps the 总分 row company: a form too long for one page never ends on a lone total.
+      const keep = k === v.indicators.length - 1 ? { keepNext: true } : {};
+      return row([
         ...(i.tier1Cell
-          ? [cell([i.tier1Cell.label, i.tier1Cell.note].filter(Boolean), { rowSpan: i.tier1Cell.rowspan })]
+          ? [cell([i.tier1Cell.label, i.tier1Cell.note].filter(Boolean), { rowSpan: i.tier1Cell.rowspan, ...keep })]
           : []),
-        ...(i.tier2Cell ? [cell(i.tier2Cell.label, { rowSpan: i.tier2Cell.rowspan })] : []),
-        text(i.name),
-        cell(i.target),
-        cell(i.actual),
-        cell(i.weight, { align: 'right' }),
-        cell(i.score, { align: 'right' }),
-        text(i.deviation, { size: SIZE.small }),
-      ]),
-    ),
+        ...(i.tier2Cell ? [cell(i.tier2Cell.label, { rowSpan: i.tier2Cell.rowspan, ...keep })] : []),
+        text(i.name, keep),
+        cell(i.target, keep),
+        cell(i.actual, keep),
+        cell(i.weight, { align: 'right', ...keep }),
+        cell(i.score, { align: 'right', ...keep }),
+        text(i.deviation, { size: SIZE.small, ...keep }),
+      ]);
+    }),
     row([
       cell('总分', { span: 5, bold: true }),
       cell(v.total.weight, { align: 'right', bold: true }),
