@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadActuals } from '../../src/io/actuals.js';
 import { jixiao, SAMPLE, withTempDir } from '../helpers/cli.js';
 import { fillWorkbook, headers, inTempDir } from '../io/xlsx/fill.js';
+import { xlsxOf } from '../io/xlsx/seed-files.js';
 
 /** Cells an evaluator gets wrong in ordinary ways: each is refused at its place, through the binary. */
 
@@ -84,6 +85,61 @@ describe('a negative actual', () => {
       const r = jixiao(['score', GOALS, path]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('指标 第2行 实际完成值: 实际完成值“-1086家”是负数');
+    });
+  });
+});
+
+describe("cells over Excel's 32,767 characters", () => {
+  const long = `原因${'很长'.repeat(20_000)}`; // 40,002 characters
+
+  it('an actuals workbook with one is refused, naming the sheet, row and column', async () => {
+    await inTempDir(async (dir) => {
+      const path = await workbook(dir, (ws, col) => {
+        ws.getCell(2, col('偏差原因')).value = long;
+      });
+      const r = jixiao(['score', GOALS, path]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('指标 第2行 偏差原因: 单元格有 40,002 个字符，超过 Excel 单元格上限 32,767 个字符');
+    });
+  });
+
+  it('a goal workbook with one is refused at its cell', async () => {
+    await inTempDir(async (dir) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await xlsxOf()) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+      ws.getCell('B5').value = long;
+      const path = join(dir, 'goals.xlsx');
+      writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+      const r = jixiao(['check', path]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(
+        `goals.xlsx ${ws.name}!B5: 单元格有 40,002 个字符，超过 Excel 单元格上限 32,767 个字符`,
+      );
+    });
+  });
+
+  it('a reason that long is cut in the xlsx 自评表 with a note saying so; the html report keeps all of it', async () => {
+    await inTempDir(async (dir) => {
+      writeFileSync(join(dir, 'a.yaml'), yaml.replace('actual: 1086家', `actual: 1086家, reason: ${long}`));
+      const args = ['report', GOALS, 'a.yaml', '--project', P1];
+      const x = jixiao([...args, '--format', 'xlsx', '-o', 'x'], { cwd: dir });
+      expect(x.status, x.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'x', `${P1}-self-evaluation.xlsx`));
+      const texts = wb.worksheets.flatMap((ws) => {
+        const out: string[] = [];
+        ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && out.push(c.value))));
+        return out;
+      });
+      const cell = texts.find((t) => t.includes('原因很长很长'));
+      expect(cell?.length).toBe(32_767);
+      expect(cell).toMatch(
+        /很长……（以下从略：原文共 [\d,]+ 字，超过 Excel 单元格上限 32,767 字；全文见 html、md 或 docx 格式的报告）$/,
+      );
+      const h = jixiao([...args, '-o', 'h'], { cwd: dir });
+      expect(h.status, h.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'h', `${P1}-self-evaluation.html`), 'utf8')).toContain(long);
     });
   });
 });

@@ -143,6 +143,11 @@ function gridCell(cell: Cell): GridCell {
   return convert(cell.value, cell.numFmt ?? '');
 }
 
+/** Characters an Excel cell holds at most: Excel itself cannot save a longer one. */
+export const EXCEL_CELL_LIMIT = 32_767;
+const overlong = (length: number) =>
+  `单元格有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格上限 ${EXCEL_CELL_LIMIT.toLocaleString('en-US')} 个字符（Excel 保存不了这样的单元格：文件由其他程序生成，或内容粘贴有误）；请删减后再试`;
+
 /** exceljs cell value → GridCell (dependencies.md: rich text, hyperlinks, formulas with or without results). */
 function convert(v: unknown, numFmt: string): GridCell {
   if (v === null || v === undefined) return { value: null };
@@ -150,7 +155,10 @@ function convert(v: unknown, numFmt: string): GridCell {
   // readers report it as not a number, naming the cell.
   if (typeof v === 'number' && !Number.isFinite(v)) return { value: String(v) };
   if (typeof v === 'number') return { value: numFmt.includes('%') ? `${cleanFloat(v * 100)}%` : v };
-  if (typeof v === 'string') return { value: v.trim() === '' ? null : v.trim() };
+  if (typeof v === 'string') {
+    if (v.length > EXCEL_CELL_LIMIT) return { value: null, problem: overlong(v.length) };
+    return { value: v.trim() === '' ? null : v.trim() };
+  }
   if (typeof v === 'boolean') return { value: v ? '是' : '否' };
   if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10) };
   const o = v as Record<string, unknown>;

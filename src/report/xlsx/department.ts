@@ -2,6 +2,7 @@ import type { DepartmentView } from '../department-view.js';
 import { departmentHeads } from '../form-heads.js';
 import { fitRowHeights, printSetup } from './print.js';
 import { reportSheet } from './report-sheet.js';
+import { workbookBytes } from './save.js';
 import { type FormCell, figure, head, plain, text, titleRow, writeForm } from './sheet.js';
 
 /**
@@ -58,5 +59,5 @@ export async function departmentWorkbook(v: DepartmentView): Promise<Uint8Array>
       blocks: [{ subtitle: null, paragraphs: v.attention.empty ? [v.attention.empty] : [], items: v.attention.items }],
     },
   ]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

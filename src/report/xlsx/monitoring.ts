@@ -2,6 +2,7 @@ import { MONITORING_FUNDS, MONITORING_INDICATORS } from '../form-heads.js';
 import type { MonitoringView } from '../monitoring-view.js';
 import { fitRowHeights, printSetup } from './print.js';
 import { reportSheet } from './report-sheet.js';
+import { workbookBytes } from './save.js';
 import { type FormCell, figure, head, plain, text, titleRow, writeForm } from './sheet.js';
 
 const COLUMNS = [10, 11, 18, 11, 11, 11, 13, 8, 10, 26];
@@ -62,5 +63,5 @@ export async function monitoringWorkbook(v: MonitoringView): Promise<Uint8Array>
   fitRowHeights(ws, 1, end);
   printSetup(ws, { titleRows: `${header}:${header}` });
   reportSheet(wb.addWorksheet('监控报告'), v.reportTitle, v.report);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

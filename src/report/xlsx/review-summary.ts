@@ -1,5 +1,6 @@
 import { type BatchSummary, flatRows, SUMMARY_HEAD } from '../review-summary.js';
 import { fitRowHeights, printSetup } from './print.js';
+import { workbookBytes } from './save.js';
 import { type FormCell, figure, head, plain, text, titleRow, writeForm } from './sheet.js';
 
 const COLUMNS = [22, 24, 18, 9, 9, 7, 8, 9, 44, 34];
@@ -22,5 +23,5 @@ export async function reviewSummaryWorkbook(s: BatchSummary, closing: string): P
   ws.getCell(end, 1).value = closing;
   fitRowHeights(ws, 1, end);
   printSetup(ws, { titleRows: '2:2', landscape: true });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

@@ -11,6 +11,7 @@ import { fmtGrade } from '../format.js';
 import { deviationLines } from '../self-evaluation-view.js';
 import { spans } from '../view-common.js';
 import { fitRowHeights, printSetup } from './print.js';
+import { workbookBytes } from './save.js';
 import { type FormCell, head, MONEY, plain, RATE, SCORE, text, titleRow, writeForm } from './sheet.js';
 
 /**
@@ -38,7 +39,7 @@ export async function selfEvaluationWorkbook(
   fitRowHeights(ws, 1, end);
   printSetup(ws, { titleRows: `${HEAD}:${HEAD}` });
   explanationSheet(wb.addWorksheet('计分说明'), p, evaluation.ruleSet.sources);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 const COLUMNS = [12, 16, 26, 14, 16, 9, 10, 34];
