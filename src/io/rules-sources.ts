@@ -68,12 +68,18 @@ export function sourceBlocks(rs: RuleSet): { path: KeyPath; source: Source }[] {
   const walk = (node: unknown, path: KeyPath) => {
     if (!isPlainObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'sources') continue;
+      if (key === 'sources' || key === 'dated') continue;
       if (key === 'source' && isPlainObject(value) && 'basis' in value) out.push({ path, source: value as Source });
       else walk(value, [...path, key]);
     }
   };
   walk(rs, []);
+  // A dated value's entries each cite their own source, at the place they are written.
+  for (const d of rs.dated ?? []) {
+    d.entries.forEach((e, i) => {
+      out.push({ path: [...d.path, i], source: e.source });
+    });
+  }
   return out;
 }
 

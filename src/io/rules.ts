@@ -6,6 +6,7 @@ import type { CompiledFormula } from '../core/formula.js';
 import { type Problem, UserError } from '../errors.js';
 import { RuleSet } from '../model/rule-set.js';
 import { chainProblems, FORMULA_BLOCKS, ruleSetProblems } from './rules-check.js';
+import { datedPlace, datedProblems, splitDated } from './rules-dated.js';
 import { mergeRuleData } from './rules-merge.js';
 import { placeIn } from './rules-places.js';
 import { readBibliography, resolveCitations, SOURCES_FILE } from './rules-sources.js';
@@ -206,15 +207,18 @@ export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): 
   const { layers, problems } = readChain(file, rulesDir);
   if (problems.length > 0) throw new UserError(`无法读取规则集“${nameOrPath}”`, problems);
 
-  const merged = layers.reduce<Record<string, unknown>>((acc, layer) => mergeRuleData(acc, layer.data), {});
-  const place = placeInChain(layers);
+  // Values dated by year are taken out first (the rule set then reads as it stands today), see rules-dated.ts.
+  const { data: merged, dated } = splitDated(
+    layers.reduce<Record<string, unknown>>((acc, l) => mergeRuleData(acc, l.data), {}),
+  );
+  const place = datedPlace(placeInChain(layers), dated);
   problems.push(...chainProblems(layers, merged), ...unknownKeyProblems(RuleSet, merged, place));
   const parsed = RuleSet.safeParse(merged, { reportInput: true });
   const bibliography = readBibliography(RULES_DIR, displayPath);
   problems.push(...bibliography.problems);
   let ruleSet: RuleSet | undefined;
   if (parsed.success) {
-    problems.push(...ruleSetProblems(parsed.data, place));
+    problems.push(...ruleSetProblems(parsed.data, place), ...datedProblems(parsed.data, place, ruleSetProblems));
     const cited = resolveCitations(
       parsed.data,
       bibliography.entries,

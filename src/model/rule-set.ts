@@ -92,6 +92,11 @@ export const RuleSet = z.object({
     formula: Formula,
     /** Rate below which a written reason is required (Sichuan: 0.9); null = never. */
     explainBelow: z.number().min(0).max(1).nullable(),
+    /**
+     * 全年执行数 above 全年预算数: `cap` scores the rate at `cap` and warns; `refuse` leaves the row unscored until the
+     * figures are corrected. Either way the evaluator is told. Absent = cap (with the warning).
+     */
+    aboveBudget: z.object({ method: z.enum(['cap', 'refuse']), source: Source }).optional(),
     source: Source,
   }),
   /** 一级指标分值. Keys are tier-1 names as printed (产出指标 …). */
@@ -124,7 +129,11 @@ export const RuleSet = z.object({
       source: Source,
     }),
     qualitative: z.object({ bands: z.array(QualitativeBand).min(1), source: Source }),
-    notApplicable: z.object({ method: z.enum(['renormalise']), source: Source }),
+    /**
+     * 不适用 indicators: `within-tier` re-shares their points among the tier's other indicators (the tier keeps its
+     * weight); `whole-score` drops them and scales the applicable points, budget execution included, to 100.
+     */
+    notApplicable: z.object({ method: z.enum(['within-tier', 'whole-score']), source: Source }),
     /** Require a written explanation when actual ≥ explainAt × target (Guangxi 130%); null = never. */
     overAchievement: z.object({ explainAt: z.number().min(1).nullable(), source: Source }),
   }),
@@ -138,6 +147,11 @@ export const RuleSet = z.object({
    * the rule set cites, bundled or its own, so a report can print the citations in full.
    */
   sources: z.record(z.string().regex(/^[a-z0-9-]+$/), SourceEntry).optional(),
+  /**
+   * Values that changed over time (set by the loader from `[{from, value, source}]` lists written in place of a
+   * value, see src/core/rules/dated.ts); the fields above hold the latest value.
+   */
+  dated: z.array(z.lazy(() => DatedValue)).optional(),
   monitoring: z
     .object({
       /** Plan share between milestones: the last milestone reached, or linear interpolation. */
@@ -150,6 +164,17 @@ export const RuleSet = z.object({
     .optional(),
 });
 
+/** Where a dated value applies from: a year (2022) or a date (2020-02-25); absent only on the first entry. */
+export const DatedFrom = z.union([
+  z.number().int().min(1949).max(2999),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2020-02-25 或年份 2020'),
+]);
+/** One value of a dated list: in force from `from` until the next entry's `from`, with its own source. */
+export const DatedEntry = z.object({ from: DatedFrom.optional(), value: z.unknown(), source: Source }).strict();
+export const DatedValue = z.object({ path: z.array(z.string()).min(1), entries: z.array(DatedEntry).min(1) }).strict();
+
+export type DatedEntry = z.infer<typeof DatedEntry>;
+export type DatedValue = z.infer<typeof DatedValue>;
 export type Rounding = z.infer<typeof Rounding>;
 export type RoundingMode = z.infer<typeof RoundingMode>;
 export type Formula = z.infer<typeof Formula>;

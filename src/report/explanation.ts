@@ -66,6 +66,18 @@ export function formatInputs(inputs: ExplanationInputs): string {
   return parts.join('，');
 }
 
+/** What a dated value is, as a reader names it. */
+const DATED_LABEL: Record<string, string> = {
+  'execution.weight': '预算执行率分值',
+  'tiers.weights': '一级指标分值',
+  'tiers.whenMissing': '缺少一级指标时的分值去向',
+  'tiers.whenPresent': '一级成本指标分值',
+  'scoring.qualitative.bands': '定性指标分档',
+  'grades.bands': '评价等级',
+  'monitoring.amberGap': '运行监控黄灯阈值',
+  'monitoring.redGap': '运行监控红灯阈值',
+};
+
 const OP_SIGN = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 
 /** One step of an explanation in words. */
@@ -123,6 +135,11 @@ export function formatExplanation(step: Step): string {
       return `${step.tiers.join('、')}全部不适用，其分值按比例分摊到其他一级指标`;
     case 'tiers-from-table':
       return '一级指标分值按表内三级指标分值合计';
+    case 'dated-value': {
+      const label = DATED_LABEL[step.rule] ?? step.rule;
+      const when = step.from === null ? `${step.until} 之前` : `${step.from} 起`;
+      return `${label}取 ${when}的规定（${step.year} 年度）`;
+    }
     case 'total-ceiling':
       return `总分不超过执行率×100 = ${n(step.ceiling)}（依据见“总分上限”规则）`;
   }

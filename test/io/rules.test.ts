@@ -57,7 +57,7 @@ describe('rules/national.yaml', () => {
       ['部分达成', '部分达成年度指标并具有一定效果', 0.6, 0.8],
       ['未达成', '未达成年度指标且效果较差', 0, 0.6],
     ]);
-    expect(r.scoring.notApplicable.method).toBe('renormalise');
+    expect(r.scoring.notApplicable.method).toBe('within-tier');
     expect(r.scoring.overAchievement.explainAt).toBeNull();
     expect(r.grades.bands).toEqual([
       { grade: '优', min: 90 },

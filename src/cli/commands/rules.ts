@@ -101,7 +101,11 @@ function scoringBlocks(s: RuleSet['scoring']): Block[] {
     },
     {
       title: '不适用指标',
-      lines: ['不考核该指标，用适用指标得分汇总后按百分制折算'],
+      lines: [
+        s.notApplicable.method === 'whole-score'
+          ? '不考核该指标；适用指标（含预算执行率）的得分合计按适用分值折算为百分制'
+          : '不考核该指标；其分值按比例分给同一一级指标内的其他指标（一级指标分值不变）',
+      ],
       source: s.notApplicable.source,
     },
     {
@@ -178,6 +182,56 @@ function blocks(rs: RuleSet): Block[] {
   ];
 }
 
+/** What a dated value is called, and one entry's value in words. */
+const DATED_TITLE: Record<string, string> = {
+  'execution.weight': '预算执行率分值',
+  'tiers.weights': '一级指标分值',
+  'tiers.whenMissing': '缺少一级指标时的分值去向',
+  'tiers.whenPresent': '一级成本指标分值',
+  'scoring.qualitative.bands': '定性指标分档',
+  'grades.bands': '评价等级',
+  'monitoring.amberGap': '运行监控黄灯阈值',
+  'monitoring.redGap': '运行监控红灯阈值',
+};
+
+function datedValueText(value: unknown): string {
+  if (typeof value === 'number') return num(value);
+  if (Array.isArray(value))
+    return value
+      .map((b: { grade?: string; min?: number; max?: number }) =>
+        b.max === undefined ? `${b.grade} ${num(b.min ?? 0)} 分起` : `${b.grade} ${pct(b.min ?? 0)}–${pct(b.max)}`,
+      )
+      .join('、');
+  const entries = Object.entries((value ?? {}) as Record<string, unknown>);
+  if (entries.length === 0) return '无';
+  return entries
+    .map(([k, v]) =>
+      typeof v === 'number'
+        ? `${k} ${num(v)} 分`
+        : typeof v === 'string'
+          ? `${k} → ${v}`
+          : `${k} ${num((v as { weight: number }).weight)} 分（从${(v as { from: string }).from}划出）`,
+    )
+    .join('、');
+}
+
+/** Values dated by year: each entry, from when it applies, with its own source. */
+function datedBlocks(rs: RuleSet): Block[] {
+  return (rs.dated ?? []).flatMap((d) => {
+    const title = DATED_TITLE[d.path.join('.')] ?? d.path.join('.');
+    return d.entries.map((e, i): Block => {
+      const next = d.entries[i + 1]?.from;
+      const when =
+        e.from === undefined ? `${next} 之前` : next === undefined ? `${e.from} 起` : `${e.from} 起至 ${next} 之前`;
+      return {
+        title: `按年度取值：${title}（${when}）`,
+        lines: [`取值：${datedValueText(e.value)}`, '目标文档的年度在此期间（含起始日期所在年度）时适用'],
+        source: e.source,
+      };
+    });
+  });
+}
+
 export function renderRuleSet(loaded: LoadedRuleSet): string {
   const rs = loaded.ruleSet;
   const head = [
@@ -187,7 +241,7 @@ export function renderRuleSet(loaded: LoadedRuleSet): string {
     '来源：依据的性质（国家文件、地方实践、软件实现、本工具约定、未证实）、引用的文献及条款；文献的网址见文末参考文献。',
   ];
   const cited = rs.sources ?? {};
-  const all = blocks(rs);
+  const all = [...blocks(rs), ...datedBlocks(rs)];
   const body = all.map((b) =>
     [`【${b.title}】`, ...b.lines.map((l) => `  ${l}`), ...(b.source ? sourceLines(b.source, cited) : [])].join('\n'),
   );

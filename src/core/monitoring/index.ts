@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument, GoalTable } from '../../model/goals.js';
 import { round } from '../rounding.js';
+import { ruleSetForYear } from '../rules/dated.js';
 import { bindActuals, bindProject, projectLabel } from '../scoring/bind.js';
 import { selectProjects } from '../scoring/index.js';
 import { scoreProject } from '../scoring/project.js';
@@ -60,6 +61,8 @@ export function monitorDocument(
   const pending: { table: GoalTable; execution: ExecutionStatus; paces: IndicatorPace[]; entry: ProjectActuals }[] = [];
   for (const p of bound.projects) {
     const where = projectLabel(p.table);
+    // The rule set as it stood for this goal table's year (dated values; the forecast's scoring resolves its own).
+    const r = ruleSetForYear(rules.ruleSet, p.table.year).ruleSet;
     const planIssues = planProblems(p.table.spendingPlan, asOf, where);
     errors.push(...planIssues);
     // Monitoring needs every project filled in: its problems are reported, all at once.

@@ -1,6 +1,7 @@
 import { type Problem, UserError } from '../../errors.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import { num, round, sumExact } from '../rounding.js';
+import { type AppliedValue, ruleSetForYear } from '../rules/dated.js';
 import { cleanFloat } from '../units.js';
 import type { BoundProject } from './bind.js';
 import { projectLabel } from './bind.js';
@@ -17,11 +18,13 @@ const fmt = num;
  */
 export function scoreProject(
   p: BoundProject,
-  rules: ScoringRules,
+  given: ScoringRules,
   cache: Map<string, WeightPlan> = new Map(),
   opts: ScoreOptions = {},
 ): ProjectScore {
-  const r = rules.ruleSet;
+  // The rule set as it stood for the goal table's year (values dated by year, see core/rules/dated.ts).
+  const { ruleSet: r, applied } = ruleSetForYear(given.ruleSet, p.table.year);
+  const rules = r === given.ruleSet ? given : { ...given, ruleSet: r };
   const quiet = opts.explain === false;
   const where = projectLabel(p.table);
   const warnings: Problem[] = [];
@@ -90,7 +93,9 @@ export function scoreProject(
     : [
         { kind: 'total-sum', budget: budget.score, tiers: tiers.map((t) => ({ name: t.name, score: t.score })), sum },
         ...plan.notes,
+        ...datedSteps(applied, (rule) => isTotalRule(rule) && concerns(rule, r, plan.tiers)),
       ];
+  if (!quiet && applied.length > 0) noteDated(applied, budget, indicators);
   let total = sum;
   if (r.totalCeiling.byExecutionRate && budget.state === 'scored' && total > budget.rate * 100) {
     total = cleanFloat(budget.rate * 100);
@@ -246,4 +251,33 @@ function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<strin
     return item;
   });
   return cachedPlanWeights(items, r, where, cache, p.table.tierWeights);
+}
+
+const isTotalRule = (rule: string) => !rule.startsWith('scoring.') && !rule.startsWith('execution.');
+
+/** 一级成本指标's dated carve-out concerns only a table that has such a tier; other dated values every table. */
+function concerns(rule: string, r: RuleSet, tiers: readonly { name: string }[]): boolean {
+  if (rule !== 'tiers.whenPresent') return true;
+  const entries = r.dated?.find((d) => d.path.join('.') === rule)?.entries ?? [];
+  const named = new Set(entries.flatMap((e) => Object.keys((e.value ?? {}) as object)));
+  return tiers.some((t) => named.has(t.name));
+}
+
+/** A dated value in force for this year, as an explanation step. */
+function datedSteps(applied: readonly AppliedValue[], keep: (rule: string) => boolean): Step[] {
+  return applied.flatMap((a) =>
+    keep(a.rule)
+      ? [{ kind: 'dated-value' as const, rule: a.rule, year: a.year, from: a.from, until: a.until, source: a.source }]
+      : [],
+  );
+}
+
+/** The rows a dated scoring value applies to say so first: which value, from when (their source is its source). */
+function noteDated(applied: readonly AppliedValue[], budget: BudgetScore, indicators: IndicatorScore[]): void {
+  for (const step of datedSteps(applied, (rule) => !isTotalRule(rule))) {
+    if (step.kind !== 'dated-value') continue;
+    const block = step.rule.split('.').slice(0, -1).join('.');
+    const rows = [budget.explanation, ...indicators.map((i) => i.explanation)].filter((e) => e.rule === block);
+    for (const e of rows) note(e, () => step, 'first');
+  }
 }

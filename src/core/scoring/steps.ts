@@ -58,6 +58,8 @@ export type Step =
   | { kind: 'tiers-not-applicable'; tiers: string[] }
   /** Tier weights taken from the table's stated 分值 (tiers.fromTable). */
   | { kind: 'tiers-from-table' }
+  /** A value dated by year, in force for the goal table's year: from `from` (null: before `until`). */
+  | { kind: 'dated-value'; rule: string; year: number; from: string | null; until: string | null; source: RuleSource }
   /** The total capped at rate × 100 (rule totalCeiling). */
   | { kind: 'total-ceiling'; ceiling: number; rule: 'totalCeiling'; source: RuleSource };
 

@@ -40,13 +40,25 @@ export function cachedPlanWeights(
   cache: Map<string, WeightPlan>,
   printed?: Readonly<Record<string, number>>,
 ): WeightPlan {
-  let key = printed ? JSON.stringify(printed) : '';
+  // Rule sets resolved for different years are different objects with possibly different tiers: one key each.
+  let key = `${tagOf(rules)}#${printed ? JSON.stringify(printed) : ''}`;
   for (const i of items) key += `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0};`;
   const hit = cache.get(key);
   if (hit) return hit;
   const plan = planWeights(items, rules, where, printed);
   if (plan.problems.length === 0) cache.set(key, plan);
   return plan;
+}
+
+const TAGS = new WeakMap<RuleSet, number>();
+let tags = 0;
+function tagOf(rules: RuleSet): number {
+  let tag = TAGS.get(rules);
+  if (tag === undefined) {
+    tag = tags++;
+    TAGS.set(rules, tag);
+  }
+  return tag;
 }
 
 /**
