@@ -35,7 +35,9 @@ describe('jixiao rules show', () => {
     expect(out).toContain('保留 2 位小数，四舍五入');
     // 15 rule blocks, and 4 entries of the values dated by year (定性分档, 一级成本指标), each with its own source.
     expect(out.match(/来源（/g)?.length).toBe(19);
-    expect(out).toContain('【按年度取值：定性指标分档（2020-02-25 之前）】\n  取值：达成 80%–100%、部分达成 50%–80%、未达成 0%–50%');
+    expect(out).toContain(
+      '【按年度取值：定性指标分档（2020-02-25 之前）】\n  取值：达成 80%–100%、部分达成 50%–80%、未达成 0%–50%',
+    );
   });
 
   it('shows a variant with the chain it resolved', () => {
