@@ -156,6 +156,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--allow-incomplete', '有未填写或填写有误的指标时，仍给已填写部分评分并标明未完成（退出码 0）')
     .option(...SUMMARY_OPTION)
     .option('--explain', 'jsonl：每行附完整计分说明（同 --format json）')
+    .option('--previous <file>', '上年的评分结果（score -f json 的输出），逐项列出上年实际值和得分')
     .action(
       async (
         goals: string,
@@ -168,6 +169,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
           allowIncomplete?: boolean;
           summary?: boolean;
           explain?: boolean;
+          previous?: string;
         },
       ) => {
         const { runScore } = await import('./commands/score.js');
@@ -236,6 +238,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
     .option(...PROJECT_OPTION)
+    .option('--previous <file>', '上年的评分结果（score -f json 的输出）：自评报告加一段与上年比较')
     .action(async (goals: string, actuals: string, opts: ReportOptions) => {
       const { runReport } = await import('./commands/report.js');
       await runReport(goals, actuals, opts);

@@ -1,3 +1,4 @@
+import type { YearComparison } from '../core/compare/index.js';
 import type { Monitoring } from '../core/monitoring/index.js';
 import type { Evaluation } from '../core/scoring/types.js';
 import { UserError } from '../errors.js';
@@ -17,7 +18,7 @@ export interface ReportDocument {
 }
 
 export type ReportData =
-  | { goals: GoalDocument; ruleSet: RuleSet; evaluation: Evaluation }
+  | { goals: GoalDocument; ruleSet: RuleSet; evaluation: Evaluation; comparison?: YearComparison }
   | { goals: GoalDocument; ruleSet: RuleSet; monitoring: Monitoring };
 
 /**
@@ -84,7 +85,10 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
     if (kind === 'monitoring') throw new UserError('运行监控报告需要年中数据（period: mid-year）');
     if (kind === 'self-evaluation') {
       for (const p of data.evaluation.projects) {
-        add(p.code, 'self-evaluation', 'self-evaluation', () => selfEvaluationView(p, goals, ruleSet, data.evaluation));
+        const previous = data.comparison?.projects.find((c) => c.code === p.code);
+        add(p.code, 'self-evaluation', 'self-evaluation', () =>
+          selfEvaluationView(p, goals, ruleSet, data.evaluation, previous),
+        );
       }
     }
     summary('department');

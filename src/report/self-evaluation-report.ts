@@ -19,8 +19,10 @@ export function selfEvaluationReport(
   table: GoalTable | undefined,
   goals: GoalDocument,
   f: Fmt,
+  /** The comparison with last year (year-comparison.ts), when `--previous` gave last year's result. */
+  lastYear?: readonly string[],
 ): SectionView[] {
-  return [basics(p, table, goals), achievement(p, f), deviations(p, f), remedies(p), application(p, f)];
+  return [basics(p, table, goals), achievement(p, f, lastYear), deviations(p, f), remedies(p), application(p, f)];
 }
 
 function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocument): SectionView {
@@ -45,7 +47,7 @@ function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocume
 
 const counted = (xs: readonly IndicatorScore[], s: IndicatorScore['status']) => xs.filter((i) => i.status === s);
 
-function achievement(p: ProjectScore, f: Fmt): SectionView {
+function achievement(p: ProjectScore, f: Fmt, lastYear: readonly string[] | undefined): SectionView {
   const ind = p.indicators;
   const tiers = [
     `预算执行率：分值 ${f.score(p.budget.weight)}，得分 ${f.score(p.budget.score)}`,
@@ -65,6 +67,7 @@ function achievement(p: ProjectScore, f: Fmt): SectionView {
         `共 ${ind.length} 项三级指标：已完成 ${met.length} 项，部分完成 ${counted(ind, 'partial').length} 项，未完成 ${counted(ind, 'missed').length} 项，不适用 ${counted(ind, 'not-applicable').length} 项。`,
         `已完成的指标：${listOr(met, '无')}。`,
       ]),
+      ...(lastYear ? [block('（四）与上年比较', [...lastYear])] : []),
     ],
   };
 }

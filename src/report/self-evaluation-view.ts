@@ -1,3 +1,4 @@
+import type { ProjectComparison } from '../core/compare/index.js';
 import { sumExact } from '../core/rounding.js';
 import { type Evaluation, type IndicatorScore, type ProjectScore, stateOf } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
@@ -27,6 +28,7 @@ import {
   type SpanCell,
   spans,
 } from './view-common.js';
+import { comparisonParagraph } from './year-comparison.js';
 
 export interface FundsRowView {
   label: string;
@@ -99,6 +101,8 @@ export function selfEvaluationView(
   goals: GoalDocument,
   ruleSet: RuleSet,
   evaluation: Pick<Evaluation, 'ruleSet'>,
+  /** With last year's result (`--previous`): the report compares with it. */
+  previous?: ProjectComparison,
 ): SelfEvaluationView {
   const table = goals.projects.find((t) => t.code === p.code);
   const s = (x: number) => fmtScoreBy(x, ruleSet.rounding.indicator);
@@ -148,7 +152,13 @@ export function selfEvaluationView(
     sources: ex.sources,
     bibliography: ex.bibliography,
     chart: { svg: tierChart(p, s) },
-    report: selfEvaluationReport(p, table, goals, { score: s, total, ruleSet: evaluation.ruleSet.label }),
+    report: selfEvaluationReport(
+      p,
+      table,
+      goals,
+      { score: s, total, ruleSet: evaluation.ruleSet.label },
+      previous ? comparisonParagraph(previous, ruleSet.rounding) : undefined,
+    ),
   };
 }
 

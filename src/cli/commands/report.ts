@@ -1,11 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compareYears } from '../../core/compare/index.js';
 import { monitorDocument } from '../../core/monitoring/index.js';
 import { scoreDocument } from '../../core/scoring/index.js';
 import type { Problem } from '../../errors.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { readGoals } from '../../io/goals.js';
+import { readPrevious } from '../../io/previous.js';
 import { readInput } from '../../io/read-input.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/write.js';
@@ -22,6 +24,8 @@ export interface ReportOptions {
   rules: string;
   asOf?: string;
   project?: string[];
+  /** Last year's score JSON: the 自评报告 compares with it. */
+  previous?: string;
 }
 
 const KINDS: readonly string[] = ['self-evaluation', 'monitoring', 'department'];
@@ -56,8 +60,10 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
     const result = scoreDocument(goals, actuals, rules, projects ? { projects } : {});
     if (!result.ok) throw new UserError(`无法评分：${actualsPath} 有 ${result.errors.length} 处问题`, result.errors);
     warnings.push(...result.warnings);
-    data = { goals, ruleSet: rules.ruleSet, evaluation: result.evaluation };
+    const comparison = opts.previous ? compareYears(result.evaluation, readPrevious(opts.previous)) : undefined;
+    data = { goals, ruleSet: rules.ruleSet, evaluation: result.evaluation, ...(comparison ? { comparison } : {}) };
   } else {
+    if (opts.previous) throw new UserError('--previous（与上年比较）只用于年终自评报告');
     const asOf = opts.asOf ?? actuals.asOf ?? '';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的日期，收到“${asOf}”`);
     if (actuals.asOf && actuals.asOf !== asOf) {
@@ -70,7 +76,7 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
   }
 
   const files = await documents(kind, data, opts, outDir);
-  for (const f of files) assertNotInput(f.path, [goalsPath, actualsPath]);
+  for (const f of files) assertNotInput(f.path, [goalsPath, actualsPath, ...(opts.previous ? [opts.previous] : [])]);
   // Everything is rendered before anything is written: a template error in the last project, or a disk that
   // fills up, leaves the previous set of reports whole.
   const progress = startProgress(files.length);

@@ -20,6 +20,7 @@ export async function runScoreStream(goalsPath: string, actualsPath: string, opt
   }
   if (opts.format !== undefined && opts.format !== 'jsonl')
     throw new UserError(`输入为 JSON Lines（.jsonl）时只能输出 jsonl，收到 --format ${opts.format}`);
+  if (opts.previous) throw new UserError('--previous（与上年比较）只用于整份文件评分，不用于 JSON Lines');
   if (opts.summary) throw new UserError('--summary 只用于表格输出；JSON Lines 的汇总打印在标准错误输出的最后');
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
   const rules = await loadRuleSet(opts.rules);

@@ -1,14 +1,17 @@
+import { compareYears } from '../../core/compare/index.js';
 import type { Evaluation } from '../../core/scoring/index.js';
 import { scoreDocument, unknownProjects } from '../../core/scoring/index.js';
 import { LISTED_PROBLEMS, type Problem, problemLines, UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { readGoals } from '../../io/goals.js';
+import { readPrevious } from '../../io/previous.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { departmentView } from '../../report/department-view.js';
 import { incompleteText } from '../../report/explanation.js';
 import { selfEvaluationView } from '../../report/self-evaluation-view.js';
+import { comparisonText } from '../../report/terminal/comparison.js';
 import { evaluationText } from '../../report/terminal/evaluation.js';
 import { terminalText } from '../terminal.js';
 
@@ -23,6 +26,8 @@ export interface ScoreOptions {
   summary?: boolean;
   /** jsonl: each line the full project result, explanation steps included. */
   explain?: boolean;
+  /** Last year's score JSON: its actuals and scores beside this year's. */
+  previous?: string;
 }
 
 /**
@@ -37,7 +42,9 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   }
   const format = opts.format ?? 'table';
   if (!['table', 'json'].includes(format)) throw new UserError(`--format 只能是 table、json 或 jsonl，收到“${format}”`);
-  if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
+  const inputs = [goalsPath, actualsPath, ...(opts.previous ? [opts.previous] : [])];
+  if (opts.output) assertNotInput(opts.output, inputs);
+  const previous = opts.previous ? readPrevious(opts.previous) : null;
   const goals = (await readGoals(goalsPath)).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
@@ -53,18 +60,19 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
     const hint = result.documentErrors.length > 0 ? '' : '（只给已填写的部分评分：加 --allow-incomplete）';
     throw new UserError(`无法评分：${actualsPath} 有 ${result.errors.length} 处问题${hint}`, result.errors);
   }
+  const comparison = previous ? compareYears(result.evaluation, previous) : null;
   const text =
     format === 'json'
-      ? `${JSON.stringify({ ...result.evaluation, warnings: result.warnings }, null, 2)}\n`
+      ? `${JSON.stringify({ ...result.evaluation, warnings: result.warnings, ...(comparison ? { comparison } : {}) }, null, 2)}\n`
       : evaluationText(
           departmentView({ goals, ruleSet: rules.ruleSet, evaluation: result.evaluation }),
           opts.summary
             ? []
             : result.evaluation.projects.map((p) => selfEvaluationView(p, goals, rules.ruleSet, result.evaluation)),
           { summaryOnly: opts.summary === true },
-        );
+        ) + (comparison ? `\n${comparisonText(comparison, rules.ruleSet.rounding)}` : '');
   if (opts.output) {
-    writeOutputFile(opts.output, text, [goalsPath, actualsPath]);
+    writeOutputFile(opts.output, text, inputs);
     process.stderr.write(`已评分 ${result.evaluation.projects.length} 个项目 → ${opts.output}\n`);
   } else {
     process.stdout.write(format === 'json' ? text : terminalText(text));
