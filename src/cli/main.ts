@@ -13,6 +13,12 @@ const PROJECT_OPTION = [
   [] as string[],
 ] as const;
 
+/** --rules-dir DIR (every command taking --rules): the user's folder of rule sets, for names and `extends:`. */
+const RULES_DIR_OPTION = [
+  '--rules-dir <dir>',
+  '自己的规则集文件夹：--rules 写名称时先在这里找，规则集可继承其中的文件',
+] as const;
+
 /** --summary (score, monitor): the table of all projects only. */
 const SUMMARY_OPTION = ['--summary', '只打印各项目汇总表（编码、名称、总分、等级、提示条数）'] as const;
 
@@ -76,7 +82,11 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .showHelpAfterError('（用 --help 查看用法）')
     .configureHelp(HELP)
     .configureOutput({ outputError: (text, write) => write(chineseError(text)) })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', async (_program, action) => {
+      const dir = (action.opts() as { rulesDir?: string }).rulesDir;
+      if (dir !== undefined) (await import('../io/rules.js')).useRulesDir(dir);
+    });
 
   program
     .command('import')
@@ -150,6 +160,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .argument('<actuals>', '实际完成情况（YAML 或 JSON；用 jixiao template 生成）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .option('-f, --format <format>', 'table | json | jsonl（默认 table；输入为 .jsonl 时为 jsonl）')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
@@ -191,6 +202,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<actuals>', '截至监控日的完成情况（YAML 或 JSON，period: mid-year）')
     .option('--as-of <date>', '监控截止日期，如 2025-06-30（默认取实际完成情况文件中的 asOf）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
@@ -213,6 +225,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .argument('<goals>', '目标表（jixiao import 生成的 JSON，或绩效目标文档 .txt / .docx / .xlsx）')
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .action(async (goals: string, opts: { format: string; rules: string }) => {
       const { runCheck } = await import('./commands/check.js');
       state.exitCode = await runCheck(goals, opts);
@@ -236,6 +249,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .requiredOption('-o, --output <dir>', '输出文件夹（必填）')
     .option('-t, --templates <dir>', '自定义模板文件夹（按文件名覆盖内置模板或局部模板）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
     .option(...PROJECT_OPTION)
     .option('--previous <file>', '上年的评分结果（score -f json 的输出）：自评报告加一段与上年比较')
@@ -253,6 +267,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     )
     .argument('<files...>', '自评表（官方版式，.xlsx 或 .csv），或存放自评表的文件夹')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .option('-f, --format <format>', 'table | json | csv | xlsx（多张表时为汇总；xlsx 需 -o）', 'table')
     .option('-o, --output <file>', '把汇总写入文件（json / csv / xlsx）')
     .option('--year <年度>', '自评表没有写明年度时，按哪一年理解日期（默认今年）')
@@ -270,6 +285,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--grade <等级>', '要达到的等级（如 优）；默认下一等级')
     .option('--total <分数>', '要达到的总分（如 90）')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .action(
@@ -290,6 +306,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-p, --port <port>', '端口（0 表示自动选择）', '0')
     .option('--open', '启动后打开浏览器')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
+    .option(...RULES_DIR_OPTION)
     .action(async (dir: string | undefined, opts: { port: string; open?: boolean; rules: string }) => {
       const { runServe } = await import('./commands/serve.js');
       await runServe(dir, opts);
@@ -299,6 +316,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
   rules
     .command('list')
     .description('列出内置规则集')
+    .option(...RULES_DIR_OPTION)
     .action(async () => {
       const { runRulesList } = await import('./commands/rules.js');
       await runRulesList();
@@ -308,6 +326,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .description('显示规则集的全部规则及其来源')
     .argument('<name>', '规则集名称或 YAML 文件路径')
     .option('--format <format>', 'text | json', 'text')
+    .option(...RULES_DIR_OPTION)
     .action(async (name: string, opts: { format: string }) => {
       const { runRulesShow } = await import('./commands/rules.js');
       await runRulesShow(name, opts);

@@ -33,6 +33,43 @@ export interface RuleSetEntry {
 export interface RulesOptions {
   /** Where bare names (`national`) resolve; defaults to the package's rules/. */
   rulesDir?: string;
+  /**
+   * A folder of the user's own rule sets (`--rules-dir DIR`): bare names are looked up there first, and
+   * `extends:` may name any YAML file inside it. Defaults to the one set by useRulesDir (the CLI's option).
+   */
+  userDir?: string;
+}
+
+let defaultUserDir: string | undefined;
+/** The folder `--rules-dir` names, for every rule set this process loads (set once by the CLI). */
+export function useRulesDir(dir: string | undefined): void {
+  defaultUserDir = dir === undefined ? undefined : resolve(dir);
+}
+
+/** Bare names and `extends:` resolve against these; the user's folder is checked to be one. */
+interface Dirs {
+  bundled: string;
+  user: string | undefined;
+}
+
+function dirsOf(opts: RulesOptions): Dirs {
+  const user = opts.userDir ?? defaultUserDir;
+  if (user !== undefined) {
+    let ok = false;
+    try {
+      ok = statSync(user).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new UserError(`规则集文件夹 ${displayPath(resolve(user))} 不存在或不是文件夹`);
+  }
+  return { bundled: resolve(opts.rulesDir ?? RULES_DIR), user: user === undefined ? undefined : resolve(user) };
+}
+
+/** A bare name: the user's folder first (their own county.yaml), then the bundled rule sets. */
+function byName(ref: string, dirs: Dirs): string {
+  const mine = dirs.user === undefined ? undefined : join(dirs.user, `${ref}.yaml`);
+  return mine !== undefined && existsSync(mine) ? mine : join(dirs.bundled, `${ref}.yaml`);
 }
 
 /** src/io/rules.ts and dist/io/rules.js sit at the same depth, so one relative URL finds the package root. */
@@ -52,9 +89,9 @@ export function displayPath(file: string): string {
 
 const isPathLike = (s: string) => /[\\/]/.test(s) || /\.ya?ml$/i.test(s);
 
-/** A bare name is a rule set in rulesDir; anything path-like is a file, relative to `from`. */
-function resolveRef(ref: string, from: string, rulesDir: string): string {
-  return isPathLike(ref) ? resolve(from, ref) : join(rulesDir, `${ref}.yaml`);
+/** A bare name is a rule set in the user's folder or rulesDir; anything path-like is a file, relative to `from`. */
+function resolveRef(ref: string, from: string, dirs: Dirs): string {
+  return isPathLike(ref) ? resolve(from, ref) : byName(ref, dirs);
 }
 
 /** Why `file` cannot be read as a rule file (a folder, a device, a FIFO …), or undefined when it is a regular file. */
@@ -77,16 +114,17 @@ const realInside = (dir: string, file: string) => {
 };
 
 /**
- * Where `extends: ref` in `fromFile` points: a bundled rule set by name, or a YAML file inside the folder of the
- * file that extends it (symbolic links resolved). Anything else is refused before it is opened, so nothing of a
- * refused file is ever read, let alone shown.
+ * Where `extends: ref` in `fromFile` points: a rule set by name (the user's folder, then the bundled ones), or a
+ * YAML file inside the folder of the file that extends it or inside the user's folder (symbolic links
+ * resolved). Anything else is refused before it is opened, so nothing of a refused file is ever read, let alone
+ * shown.
  */
-function resolveExtends(ref: string, fromFile: string, rulesDir: string): { file: string } | { message: string } {
+function resolveExtends(ref: string, fromFile: string, dirs: Dirs): { file: string } | { message: string } {
   const folder = dirname(fromFile);
   if (!isPathLike(ref)) {
-    const file = join(rulesDir, `${ref}.yaml`);
+    const file = byName(ref, dirs);
     if (!/^[a-z0-9-]+$/.test(ref) || `${ref}.yaml` === SOURCES_FILE || !existsSync(file)) {
-      const known = listRuleSets({ rulesDir }).map((e) => e.id);
+      const known = listRuleSets({ rulesDir: dirs.bundled }).map((e) => e.id);
       return {
         message: `找不到被继承的规则集“${ref}”：内置规则集有 ${known.join('、')}；也可以写与本文件同一文件夹里的 YAML 文件名`,
       };
@@ -94,16 +132,19 @@ function resolveExtends(ref: string, fromFile: string, rulesDir: string): { file
     return { file };
   }
   const file = resolve(folder, ref);
-  if (isAbsolute(ref) || !isInside(folder, file) || (existsSync(file) && !realInside(folder, file))) {
-    return { message: 'extends 只能写内置规则集的名称，或与本文件同一文件夹（含子文件夹）里的 YAML 文件' };
+  const allowed = [folder, ...(dirs.user === undefined ? [] : [dirs.user])];
+  const inside = allowed.some((dir) => isInside(dir, file) && (!existsSync(file) || realInside(dir, file)));
+  if (!inside) {
+    const user = dirs.user === undefined ? '' : `，或规则集文件夹 ${displayPath(dirs.user)} 里`;
+    return { message: `继承只能写内置规则集的名称，或与本文件同一文件夹（含子文件夹）${user}的 YAML 文件` };
   }
-  if (!/\.ya?ml$/i.test(file)) return { message: 'extends 指向的文件应以 .yaml 或 .yml 结尾' };
+  if (!/\.ya?ml$/i.test(file)) return { message: '被继承的文件应以 .yaml 或 .yml 结尾' };
   const why = notRegularFile(file);
   if (why) return { message: `无法继承“${ref}”：${why}（查找了 ${displayPath(file)}）` };
   return { file };
 }
 
-function readChain(file: string, rulesDir: string): { layers: RuleFile[]; problems: Problem[] } {
+function readChain(file: string, dirs: Dirs): { layers: RuleFile[]; problems: Problem[] } {
   const leafFirst: RuleFile[] = [];
   let current: string | undefined = file;
   while (current !== undefined) {
@@ -111,29 +152,39 @@ function readChain(file: string, rulesDir: string): { layers: RuleFile[]; proble
     if (seen.includes(current)) {
       const loop = [...seen.slice(seen.indexOf(current)), current].map(displayPath).join(' → ');
       const last = leafFirst[leafFirst.length - 1];
-      const where = last ? `${last.display}: extends` : displayPath(current);
-      return { layers: [], problems: [{ code: 'extends_cycle', where, message: `extends 形成循环：${loop}` }] };
+      const where = last ? placeIn(last.display, ['extends']) : displayPath(current);
+      return { layers: [], problems: [{ code: 'extends_cycle', where, message: `继承形成循环：${loop}` }] };
     }
     const { ruleFile, problems } = readYamlFile(current, displayPath(current));
-    if (!ruleFile) return { layers: [], problems };
+    if (!ruleFile) return { layers: [], problems: problems.map((p) => unlocated(p, current as string)) };
     if (!looksLikeRuleSet(ruleFile.data)) {
       // Say nothing of what the file holds: it may be any file the user pointed at by mistake.
-      const message = '这不是规则集文件：应有 id、label、description 等键（内容未显示）';
+      const message = '这不是规则集文件：应写有规则集编号、名称、简介等项（内容未显示）';
       return { layers: [], problems: [{ code: 'not_rule_set', where: ruleFile.display, message }] };
     }
     leafFirst.push(ruleFile);
     const ref: unknown = ruleFile.data.extends;
     if (ref === undefined) break;
-    const where = `${ruleFile.display}: extends`;
+    const where = placeIn(ruleFile.display, ['extends']);
     if (typeof ref !== 'string' || ref.trim() === '') {
-      return { layers: [], problems: [{ code: 'extends', where, message: 'extends 应为规则集名称或 YAML 文件路径' }] };
+      return { layers: [], problems: [{ code: 'extends', where, message: '继承应写规则集名称或 YAML 文件路径' }] };
     }
-    const target = resolveExtends(ref, current, rulesDir);
+    const target = resolveExtends(ref, current, dirs);
     if ('message' in target)
       return { layers: [], problems: [{ code: 'extends_refused', where, message: target.message }] };
     current = target.file;
   }
   return { layers: leafFirst.reverse(), problems: [] };
+}
+
+/**
+ * A file that does not parse may be no rule file at all: its problems name the file and line, never a key it
+ * holds (a duplicate key's path would show its content).
+ */
+function unlocated(p: Problem, file: string): Problem {
+  const display = displayPath(file);
+  const top = (p.where ?? '').slice(display.length + 2).split(/[.[]/)[0] ?? '';
+  return p.code === 'duplicate_key' && !RULE_SET_KEYS.has(top) ? { ...p, where: display } : p;
 }
 
 /** A rule file names itself or extends one; anything else is not shown key by key (it may be any file). */
@@ -196,15 +247,15 @@ async function compileFormulas(
  * rules-merge.ts), validate, and report every problem at once, each naming its file and key path.
  */
 export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): Promise<LoadedRuleSet> {
-  const rulesDir = resolve(opts.rulesDir ?? RULES_DIR);
-  const file = resolveRef(nameOrPath, process.cwd(), rulesDir);
+  const dirs = dirsOf(opts);
+  const file = resolveRef(nameOrPath, process.cwd(), dirs);
   if (!existsSync(file) || (!isPathLike(nameOrPath) && !/^[a-z0-9-]+$/.test(nameOrPath)) || nameOrPath === 'sources') {
-    throw notFound(nameOrPath, rulesDir);
+    throw notFound(nameOrPath, dirs.bundled);
   }
   const why = notRegularFile(file);
   if (why) throw new UserError(`无法读取规则集文件 ${displayPath(file)}：${why}`);
 
-  const { layers, problems } = readChain(file, rulesDir);
+  const { layers, problems } = readChain(file, dirs);
   if (problems.length > 0) throw new UserError(`无法读取规则集“${nameOrPath}”`, problems);
 
   // Values dated by year are taken out first (the rule set then reads as it stands today), see rules-dated.ts.
@@ -236,22 +287,37 @@ export async function loadRuleSet(nameOrPath: string, opts: RulesOptions = {}): 
   return { ruleSet, file, chain: layers.map((l) => l.file), formulas };
 }
 
-/** The rule sets in rulesDir (not validated: `rules show NAME` does that). Base sets first, then by id. */
+/**
+ * The rule sets in rulesDir and then the user's folder (not validated: `rules show NAME` does that). Base sets
+ * first, then by id. In the user's folder only files that look like rule sets are listed.
+ */
 export function listRuleSets(opts: RulesOptions = {}): RuleSetEntry[] {
-  const dir = resolve(opts.rulesDir ?? RULES_DIR);
-  const entries = readdirSync(dir)
-    .filter((name) => /\.ya?ml$/i.test(name) && name !== SOURCES_FILE)
-    .map((name): RuleSetEntry => {
-      const file = join(dir, name);
-      const { ruleFile, problems } = readYamlFile(file, displayPath(file));
-      if (!ruleFile) throw new UserError(`规则集文件无法读取：${displayPath(file)}`, problems);
-      const { id, label, extends: parent } = ruleFile.data;
-      return {
-        id: typeof id === 'string' ? id : basename(name).replace(/\.ya?ml$/i, ''),
-        label: typeof label === 'string' ? label : '',
-        extends: typeof parent === 'string' ? parent : null,
-        file,
-      };
-    });
-  return entries.sort((a, b) => Number(a.extends !== null) - Number(b.extends !== null) || a.id.localeCompare(b.id));
+  const dirs = dirsOf(opts);
+  const entriesOf = (dir: string, own: boolean) =>
+    readdirSync(dir)
+      .filter((name) => /\.ya?ml$/i.test(name) && name !== SOURCES_FILE)
+      .flatMap((name): RuleSetEntry[] => {
+        const file = join(dir, name);
+        if (own && notRegularFile(file)) return [];
+        const { ruleFile, problems } = readYamlFile(file, displayPath(file));
+        if (!ruleFile) {
+          if (own) return [];
+          throw new UserError(`规则集文件无法读取：${displayPath(file)}`, problems);
+        }
+        if (own && !looksLikeRuleSet(ruleFile.data)) return [];
+        const { id, label, extends: parent } = ruleFile.data;
+        return [
+          {
+            id: typeof id === 'string' ? id : basename(name).replace(/\.ya?ml$/i, ''),
+            label: typeof label === 'string' ? label : '',
+            extends: typeof parent === 'string' ? parent : null,
+            file,
+          },
+        ];
+      });
+  const bundled = entriesOf(dirs.bundled, false);
+  const mine = dirs.user === undefined || dirs.user === dirs.bundled ? [] : entriesOf(dirs.user, true);
+  const sorted = (list: RuleSetEntry[]) =>
+    list.sort((a, b) => Number(a.extends !== null) - Number(b.extends !== null) || a.id.localeCompare(b.id));
+  return [...sorted(bundled), ...sorted(mine)];
 }
