@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import { fsCode, fsReason } from '../io/fs-errors.js';
 import { displayWidth, wrapText } from '../report/terminal/width.js';
 import type { ReportOptions } from './commands/report.js';
+import type { WhatIfOptions } from './commands/whatif.js';
+import { GOALS_YEAR_OPTION } from './goals-year.js';
 import { terminalText } from './terminal.js';
 
 /** --project CODE, repeatable or comma-separated (score, monitor, report). */
@@ -97,7 +99,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .description('导入部门绩效目标文档（Word 导出的文本、.docx 或 .xlsx），输出结构化的目标表 JSON')
     .argument('<file>', '绩效目标文档（.txt：UTF-8 / UTF-16 / GBK；.docx；.xlsx）')
     .option('-o, --output <file>', '输出 JSON 文件（默认打印到标准输出）')
-    .option('--year <年度>', '文档中没有写明年度时，按哪一年导入（文档自己写明的年度优先）')
+    .option(...GOALS_YEAR_OPTION)
     .action(async (file: string, opts: { output?: string; year?: string }) => {
       const { runImport } = await import('./commands/import.js');
       await runImport(file, opts);
@@ -128,10 +130,16 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--as-of <date>', '运行监控截止日期（mid-year），默认 6月30日')
     .option('-o, --output <file>', '写入文件：.yaml 或 .xlsx（默认以 YAML 打印到标准输出）')
     .option('--force', '-o 的文件已存在时覆盖它（默认不覆盖，以免替换已填写的数据）')
-    .action(async (goals: string, opts: { period: string; asOf?: string; output?: string; force?: boolean }) => {
-      const { runTemplate } = await import('./commands/template.js');
-      await runTemplate(goals, opts);
-    });
+    .option(...GOALS_YEAR_OPTION)
+    .action(
+      async (
+        goals: string,
+        opts: { period: string; asOf?: string; output?: string; force?: boolean; year?: string },
+      ) => {
+        const { runTemplate } = await import('./commands/template.js');
+        await runTemplate(goals, opts);
+      },
+    );
 
   program
     .command('score')
@@ -168,6 +176,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option(...SUMMARY_OPTION)
     .option('--explain', 'jsonl：每行附完整计分说明（同 --format json）')
     .option('--previous <file>', '上年的评分结果（score -f json 的输出），逐项列出上年实际值和得分')
+    .option(...GOALS_YEAR_OPTION)
     .action(
       async (
         goals: string,
@@ -181,6 +190,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
           summary?: boolean;
           explain?: boolean;
           previous?: string;
+          year?: string;
         },
       ) => {
         const { runScore } = await import('./commands/score.js');
@@ -207,11 +217,20 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
     .option(...PROJECT_OPTION)
     .option(...SUMMARY_OPTION)
+    .option(...GOALS_YEAR_OPTION)
     .action(
       async (
         goals: string,
         actuals: string,
-        opts: { asOf?: string; rules: string; format: string; output?: string; project: string[]; summary?: boolean },
+        opts: {
+          asOf?: string;
+          rules: string;
+          format: string;
+          output?: string;
+          project: string[];
+          summary?: boolean;
+          year?: string;
+        },
       ) => {
         const { runMonitor } = await import('./commands/monitor.js');
         await runMonitor(goals, actuals, opts);
@@ -226,7 +245,8 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option(...RULES_DIR_OPTION)
-    .action(async (goals: string, opts: { format: string; rules: string }) => {
+    .option(...GOALS_YEAR_OPTION)
+    .action(async (goals: string, opts: { format: string; rules: string; year?: string }) => {
       const { runCheck } = await import('./commands/check.js');
       state.exitCode = await runCheck(goals, opts);
     });
@@ -253,6 +273,7 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--as-of <date>', '运行监控截止日期（monitoring）')
     .option(...PROJECT_OPTION)
     .option('--previous <file>', '上年的评分结果（score -f json 的输出）：自评报告加一段与上年比较')
+    .option(...GOALS_YEAR_OPTION)
     .action(async (goals: string, actuals: string, opts: ReportOptions) => {
       const { runReport } = await import('./commands/report.js');
       await runReport(goals, actuals, opts);
@@ -288,16 +309,11 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option(...RULES_DIR_OPTION)
     .option('-f, --format <format>', 'table | json', 'table')
     .option('-o, --output <file>', '写入文件（默认打印到标准输出）')
-    .action(
-      async (
-        goals: string,
-        actuals: string,
-        opts: { project?: string; grade?: string; total?: string; rules: string; format: string; output?: string },
-      ) => {
-        const { runWhatIf } = await import('./commands/whatif.js');
-        await runWhatIf(goals, actuals, opts);
-      },
-    );
+    .option(...GOALS_YEAR_OPTION)
+    .action(async (goals: string, actuals: string, opts: WhatIfOptions) => {
+      const { runWhatIf } = await import('./commands/whatif.js');
+      await runWhatIf(goals, actuals, opts);
+    });
 
   program
     .command('serve')
@@ -307,7 +323,8 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--open', '启动后打开浏览器')
     .option('-r, --rules <name|path>', '评分规则集名称或 YAML 文件', 'national')
     .option(...RULES_DIR_OPTION)
-    .action(async (dir: string | undefined, opts: { port: string; open?: boolean; rules: string }) => {
+    .option(...GOALS_YEAR_OPTION)
+    .action(async (dir: string | undefined, opts: { port: string; open?: boolean; rules: string; year?: string }) => {
       const { runServe } = await import('./commands/serve.js');
       await runServe(dir, opts);
     });

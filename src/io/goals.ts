@@ -5,6 +5,7 @@ import { type Problem, UserError } from '../errors.js';
 import { GoalDocument } from '../model/goals.js';
 import { decode, type TextEncodingName } from './decode.js';
 import { importGoalText } from './goal-document/index.js';
+import { yearConflict } from './goal-document/year.js';
 import { readInput } from './read-input.js';
 import { formatPath } from './yaml-file.js';
 import { zodProblems } from './zod-problems.js';
@@ -57,7 +58,11 @@ function readTextGoals(path: string, opts: GoalsOptions): LoadedGoals {
     const parse = { source: basename(path), ...(opts.year === undefined ? {} : { year: opts.year }) };
     return { ...importGoalText(text, parse), encoding };
   }
-  return { doc: fromJson(text, path), warnings: [], encoding: null };
+  const doc = fromJson(text, path);
+  if (opts.year !== undefined && doc.year !== opts.year) {
+    throw new UserError(`无法读取 ${path}：${yearConflict(doc.year, opts.year)}`);
+  }
+  return { doc, warnings: [], encoding: null };
 }
 
 /**

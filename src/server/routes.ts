@@ -54,8 +54,8 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       throw new UserError(`无法读取 ${ACTUALS_FILE[p]}（有 ${read.problems.length} 处问题）`, read.problems);
     return read;
   };
-  const table = (code: string) => {
-    const t = ws.goals().projects.find((x) => x.code === code);
+  const table = async (code: string) => {
+    const t = (await ws.goals()).projects.find((x) => x.code === code);
     if (!t) throw new HttpError(404, `目标表中没有项目编码“${code.slice(0, 60)}”`);
     return t;
   };
@@ -81,7 +81,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       run: async (_q, res) => {
         const path = ws.goalsPath();
         if (!path) return send(res, 200, { goals: null, root: ws.root });
-        send(res, 200, { goals: importView(ws.goals(), await ws.rules(), shown(ws.root, path)), root: ws.root });
+        send(res, 200, { goals: importView(await ws.goals(), await ws.rules(), shown(ws.root, path)), root: ws.root });
       },
     },
     {
@@ -100,7 +100,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       path: '/api/projects',
       run: async (_q, res) => {
         const { projects, problems } = entriesOf('year-end');
-        send(res, 200, { ...glanceView(ws.goals(), projects, await ws.rules()), problems });
+        send(res, 200, { ...glanceView(await ws.goals(), projects, await ws.rules()), problems });
       },
     },
     {
@@ -108,7 +108,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       path: '/api/project',
       run: async (_q, res, url) => {
         const p = period(url);
-        const t = table(url.searchParams.get('code') ?? '');
+        const t = await table(url.searchParams.get('code') ?? '');
         const { projects, version } = entriesOf(p);
         const entry = projects.find((e) => e.code === t.code);
         send(res, 200, { period: p, ...projectView(t, entry, await ws.rules(), version) });
@@ -119,7 +119,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       path: '/api/score',
       run: async (req, res) => {
         const body = await readJson(req);
-        const t = table(str(body.code, '项目编码'));
+        const t = await table(str(body.code, '项目编码'));
         const started = performance.now();
         const draft = scoreDraft(t, cells(body.fields), await ws.rules());
         send(res, 200, { ...draft, serverMs: Math.round((performance.now() - started) * 100) / 100 });
@@ -134,7 +134,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         const code = str(body.code, '项目编码');
         const changes = changeList(body.changes);
         const base = str(body.base, '版本');
-        const out = saveChanges(ws, p, code, changes, typeof body.asOf === 'string' ? body.asOf : undefined);
+        const out = await saveChanges(ws, p, code, changes, typeof body.asOf === 'string' ? body.asOf : undefined);
         if ('conflicts' in out)
           return send(res, 409, {
             error: '实际完成情况文件已在别处（另一个标签页或编辑器）被修改，以下单元格与本页不一致：请刷新后再改',
@@ -147,7 +147,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
       method: 'GET',
       path: '/api/whatif',
       run: async (_q, res, url) => {
-        const t = table(url.searchParams.get('code') ?? '');
+        const t = await table(url.searchParams.get('code') ?? '');
         const entry = fieldsEntry(
           t,
           entryFields(
@@ -163,7 +163,7 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
           ...(grade ? { grade } : {}),
           ...(total !== undefined ? { total } : {}),
         });
-        const projects = ws.goals().projects.map((p) => ({ code: p.code, name: p.name }));
+        const projects = (await ws.goals()).projects.map((p) => ({ code: p.code, name: p.name }));
         send(res, 200, { ...whatIfView(r, rules), projects });
       },
     },
@@ -178,12 +178,12 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         if (doc.asOf && asOf !== doc.asOf)
           throw new UserError(`所选日期 ${asOf} 与 actuals-mid-year.yaml 的截止日期 ${doc.asOf} 不一致`);
         const rules = await ws.rules();
-        const result = monitorDocument(ws.goals(), doc, rules, asOf);
+        const result = monitorDocument(await ws.goals(), doc, rules, asOf);
         if (!result.ok) throw new UserError(`无法完成运行监控：有 ${result.errors.length} 处问题`, result.errors);
         // The monitoring inputs as written in the file (blank where the page shows the suggestion).
         const { projects, version } = entriesOf('mid-year');
         const fields = Object.fromEntries(
-          ws.goals().projects.map((t) => [
+          (await ws.goals()).projects.map((t) => [
             t.code,
             entryFields(
               t,
@@ -207,12 +207,14 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         const out = join(ws.root, OUT_DIR);
         const before = Date.now() - 1000;
         const { runReport } = await import('../cli/commands/report.js');
-        const project = typeof body.project === 'string' && body.project ? [table(body.project).code] : undefined;
+        const project =
+          typeof body.project === 'string' && body.project ? [(await table(body.project)).code] : undefined;
         await runReport(goalsPath, ws.actualsPath(p), {
           kind,
           format,
           output: out,
           rules: ws.rulesRef,
+          ...(ws.year === undefined ? {} : { year: String(ws.year) }),
           ...(project ? { project } : {}),
         });
         const files = readdirSync(out)

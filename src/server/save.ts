@@ -35,14 +35,14 @@ export interface Conflict {
  * entry stay as written (the yaml library edits the parsed document in place). A change whose `old` no longer
  * matches the file (another tab or an editor changed that cell) is a conflict: nothing is written then.
  */
-export function saveChanges(
+export async function saveChanges(
   ws: Workspace,
   period: Period,
   code: string,
   changes: readonly Change[],
   asOf?: string,
-): SaveResult | { conflicts: Conflict[] } {
-  const goals = ws.goals();
+): Promise<SaveResult | { conflicts: Conflict[] }> {
+  const goals = await ws.goals();
   const table = goals.projects.find((p) => p.code === code);
   if (!table) throw new UserError(`目标表中没有项目编码“${code}”`);
   const path = ws.actualsPath(period);

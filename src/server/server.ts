@@ -12,6 +12,8 @@ export interface ServeOptions {
   /** 0: any free port. */
   port?: number;
   rules?: string;
+  /** The year for a goal document that states none (serve --year). */
+  year?: number;
   /** Largest upload accepted, in bytes (default 20 MB). */
   uploadLimit?: number;
   /** Fixed token (tests); by default 24 random bytes. */
@@ -41,7 +43,7 @@ export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
 /** Start the workbench on 127.0.0.1 only; the printed URL carries the token every request must present. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const ws = new Workspace(opts.dir, opts.rules);
+  const ws = new Workspace(opts.dir, opts.rules, opts.year);
   const table = routes(ws, { uploadLimit: opts.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, token: () => token });
   let port = 0;
   const server = createServer((req, res) => {

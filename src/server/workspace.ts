@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ScoringRules } from '../core/scoring/types.js';
 import { type Problem, UserError } from '../errors.js';
 import { dropBlanks } from '../io/actuals.js';
-import { decode } from '../io/decode.js';
-import { parseGoalDocument, serializeGoalDocument } from '../io/goal-document/index.js';
-import { loadGoals } from '../io/goals.js';
+import { serializeGoalDocument } from '../io/goal-document/index.js';
+import { readGoals } from '../io/goals.js';
 import { loadRuleSet } from '../io/rules.js';
 import { writeFileAtomic } from '../io/write.js';
 import { placeInChain, readYamlFile } from '../io/yaml-file.js';
@@ -18,37 +17,51 @@ import { DraftProject } from './fields.js';
 /**
  * A workspace is a folder in the CLI's own formats, so the user can switch between page and terminal at any
  * time: `goals.json` (what `jixiao import` writes; an uploaded goal document is imported into it), `actuals.yaml`
- * (year-end) and `actuals-mid-year.yaml` (monitoring), and `out/` for reports.
+ * (year-end) and `actuals-mid-year.yaml` (monitoring), and `out/` for reports. Goals are read by the one goals
+ * loader every command uses (readGoals), so a .txt, .docx, .xlsx or .json works here as it does on the command line.
  */
 export const GOALS_FILE = 'goals.json';
 export const ACTUALS_FILE: Record<Period, string> = { 'year-end': 'actuals.yaml', 'mid-year': 'actuals-mid-year.yaml' };
 export const OUT_DIR = 'out';
 
 export class Workspace {
-  private goalsCache?: { key: string; goals: GoalDocument };
+  private goalsCache?: { key: string; goals: Promise<GoalDocument> };
   private rulesCache?: Promise<ScoringRules>;
 
+  /** `year`: for a goal document that states none (serve --year), as on the command line. */
   constructor(
     readonly root: string,
     readonly rulesRef = 'national',
+    readonly year?: number,
   ) {}
 
-  /** goals.json, else a single goal document (.txt) lying in the folder, else none yet. */
+  /** goals.json, else a single goal document (.txt, .docx, .xlsx) lying in the folder, else none yet. */
   goalsPath(): string | undefined {
     const json = join(this.root, GOALS_FILE);
     if (existsSync(json)) return json;
-    const docs = readdirSync(this.root).filter((f) => /\.txt$/i.test(f) && !f.startsWith('.'));
+    const docs = readdirSync(this.root).filter((f) => /\.(txt|docx|xlsx)$/i.test(f) && !/^[.~]/.test(f));
     return docs.length === 1 ? join(this.root, docs[0] as string) : undefined;
   }
 
   /** The goal tables, re-read when the file changes (the CLI or an editor may rewrite it). */
-  goals(): GoalDocument {
+  goals(): Promise<GoalDocument> {
     const path = this.goalsPath();
-    if (!path) throw new UserError('工作文件夹里还没有绩效目标：请先在“开始”页选择目标文档');
+    if (!path) return Promise.reject(new UserError('工作文件夹里还没有绩效目标：请先在“开始”页选择目标文档'));
     const st = statSync(path);
     const key = `${path}:${st.mtimeMs}:${st.size}`;
-    if (this.goalsCache?.key !== key) this.goalsCache = { key, goals: loadGoals(path) };
+    if (this.goalsCache?.key !== key) {
+      const goals = this.read(path);
+      this.goalsCache = { key, goals };
+      // A file that cannot be read is read again next time (the user may fix it), not remembered as failed.
+      goals.catch(() => {
+        if (this.goalsCache?.goals === goals) this.goalsCache = undefined;
+      });
+    }
     return this.goalsCache.goals;
+  }
+
+  private async read(path: string): Promise<GoalDocument> {
+    return (await readGoals(path, this.year === undefined ? {} : { year: this.year })).doc;
   }
 
   rules(): Promise<ScoringRules> {
@@ -102,16 +115,12 @@ export class Workspace {
 
   /**
    * Store an uploaded goal document under its own name and import it into goals.json (the file every command
-   * reads). Word and Excel tables go through their readers, loaded only here.
+   * reads), through the same reader as the command line.
    */
   async importUpload(name: string, bytes: Buffer): Promise<GoalDocument> {
     const stored = join(this.root, name);
-    let goals: GoalDocument;
     writeFileAtomic(stored, bytes);
-    if (/\.json$/i.test(name)) goals = loadGoals(stored);
-    else if (/\.docx$/i.test(name)) goals = await (await import('../io/goal-tables/docx.js')).readDocxGoals(stored);
-    else if (/\.xlsx$/i.test(name)) goals = await (await import('../io/goal-tables/xlsx.js')).readXlsxGoals(stored);
-    else goals = parseGoalDocument(decode(bytes, name).text, { source: basename(name) });
+    const goals = await this.read(stored);
     if (!/^goals\.json$/i.test(name)) writeFileAtomic(join(this.root, GOALS_FILE), serializeGoalDocument(goals));
     this.goalsCache = undefined;
     return goals;

@@ -10,8 +10,11 @@ import { UserError } from '../../errors.js';
 import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import type { GoalDocument } from '../../model/goals.js';
+import { goalsOptions } from '../goals-year.js';
 
 export interface CheckCommandOptions {
+  /** The year for a goal document that states none (`--year`). */
+  year?: string;
   format: string;
   rules: string;
 }
@@ -24,7 +27,7 @@ export async function runCheck(goalsPath: string, opts: CheckCommandOptions): Pr
   if (opts.format !== 'table' && opts.format !== 'json') {
     throw new UserError(`--format 只能是 table 或 json，收到“${opts.format}”`);
   }
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const { ruleSet } = await loadRuleSet(opts.rules);
   const byProject = checkByProject(goals, { tierNames: Object.keys(ruleSet.tiers.weights) });
   const findings = byProject.flat();

@@ -1,8 +1,8 @@
-import { UserError } from '../../errors.js';
 import { ENCODING_LABELS } from '../../io/decode.js';
 import { serializeGoalDocument } from '../../io/goal-document/index.js';
 import { readGoals } from '../../io/goals.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
+import { goalsOptions } from '../goals-year.js';
 
 /**
  * `jixiao import FILE [-o OUT] [--year YYYY]`: the bureau's goal document (Word exported as text, or the Word /
@@ -11,13 +11,7 @@ import { assertNotInput, writeOutputFile } from '../../io/write.js';
  */
 export async function runImport(file: string, opts: { output?: string; year?: string }): Promise<void> {
   if (opts.output) assertNotInput(opts.output, [file]);
-  if (opts.year !== undefined && !/^20\d{2}$/.test(opts.year.trim())) {
-    throw new UserError(`--year 应为 20xx 形式的年份，例如 2025，收到“${opts.year}”`);
-  }
-  const { doc, warnings, encoding } = await readGoals(
-    file,
-    opts.year === undefined ? { what: '绩效目标文档' } : { what: '绩效目标文档', year: Number(opts.year.trim()) },
-  );
+  const { doc, warnings, encoding } = await readGoals(file, goalsOptions(opts.year, '绩效目标文档'));
   for (const w of warnings) process.stderr.write(`提示：${w.where}: ${w.message}\n`);
   const json = serializeGoalDocument(doc);
   if (!opts.output) {

@@ -8,10 +8,13 @@ import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import { departmentView } from '../../report/department-view.js';
 import { monitoringView } from '../../report/monitoring-view.js';
 import { monitoringText } from '../../report/terminal/monitoring.js';
+import { goalsOptions } from '../goals-year.js';
 import { terminalText } from '../terminal.js';
 import { printWarnings, selectedProjects } from './score.js';
 
 export interface MonitorOptions {
+  /** The year for a goal document that states none (`--year`). */
+  year?: string;
   asOf?: string;
   rules: string;
   format: string;
@@ -27,7 +30,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
   if (opts.asOf !== undefined && !calendarDate(opts.asOf))
     throw new UserError(`--as-of 应为 yyyy-MM-dd 格式的有效日期（如 2025-06-30），收到“${opts.asOf}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   if (actuals.period !== 'mid-year')

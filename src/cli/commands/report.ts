@@ -14,9 +14,12 @@ import { assertNotInput, sweepStaleTemps, writeFilesAtomic } from '../../io/writ
 import { type ReportData, type ReportKind, reportDocuments } from '../../report/documents.js';
 import { startProgress } from '../../report/progress.js';
 import { getRenderer } from '../../report/render.js';
+import { goalsOptions } from '../goals-year.js';
 import { printWarnings, selectedProjects } from './score.js';
 
 export interface ReportOptions {
+  /** The year for a goal document that states none (`--year`). */
+  year?: string;
   kind: string;
   format: string;
   output: string;
@@ -49,7 +52,7 @@ export async function runReport(goalsPath: string, actualsPath: string, opts: Re
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new UserError(`-o ${opts.output} 应为文件夹，但它是一个文件`);
   const kind = opts.kind as ReportKind;
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);

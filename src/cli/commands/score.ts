@@ -13,9 +13,12 @@ import { incompleteText } from '../../report/explanation.js';
 import { selfEvaluationView } from '../../report/self-evaluation-view.js';
 import { comparisonText } from '../../report/terminal/comparison.js';
 import { evaluationText } from '../../report/terminal/evaluation.js';
+import { goalsOptions } from '../goals-year.js';
 import { terminalText } from '../terminal.js';
 
 export interface ScoreOptions {
+  /** The year for a goal document that states none (`--year`). */
+  year?: string;
   rules: string;
   /** table (default), json, or jsonl (the default when the inputs are JSON Lines). */
   format?: string;
@@ -45,7 +48,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   const inputs = [goalsPath, actualsPath, ...(opts.previous ? [opts.previous] : [])];
   if (opts.output) assertNotInput(opts.output, inputs);
   const previous = opts.previous ? readPrevious(opts.previous) : null;
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   // Mid-year figures scored as year-end totals would print a wrong self-evaluation with exit 0.

@@ -3,11 +3,12 @@ import { UserError } from '../../errors.js';
 import { readGoals } from '../../io/goals.js';
 import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import { actualsTemplate, type Period } from '../../report/actuals-template.js';
+import { goalsOptions } from '../goals-year.js';
 
 /** `jixiao template GOALS --period year-end|mid-year [-o FILE]`: the entry file to fill in. */
 export async function runTemplate(
   goalsPath: string,
-  opts: { period: string; asOf?: string; output?: string; force?: boolean },
+  opts: { period: string; asOf?: string; output?: string; force?: boolean; year?: string },
 ): Promise<void> {
   if (opts.period !== 'year-end' && opts.period !== 'mid-year') {
     throw new UserError(`--period 只能是 year-end（年终自评）或 mid-year（运行监控），收到“${opts.period}”`);
@@ -21,7 +22,7 @@ export async function runTemplate(
       `${opts.output} 已存在，未覆盖（它可能是已填写的实际完成情况）；确要用空白模板替换它，请加 --force`,
     );
   }
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const n = goals.projects.reduce((s, p) => s + p.indicators.length, 0);
   if (opts.output && /\.xlsx$/i.test(opts.output)) {
     // exceljs is loaded only for a workbook (it costs ~0.5 s).

@@ -7,8 +7,11 @@ import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
 import { whatIfView } from '../../report/whatif-view.js';
+import { goalsOptions } from '../goals-year.js';
 
 export interface WhatIfOptions {
+  /** The year for a goal document that states none (`--year`). */
+  year?: string;
   project?: string;
   grade?: string;
   total?: string;
@@ -26,7 +29,7 @@ export async function runWhatIf(goalsPath: string, actualsPath: string, opts: Wh
   if (total !== undefined && !(Number.isFinite(total) && total >= 0 && total <= 100))
     throw new UserError(`--total 应为 0–100 的分数，收到“${opts.total}”`);
   if (opts.output) assertNotInput(opts.output, [goalsPath, actualsPath]);
-  const goals = (await readGoals(goalsPath)).doc;
+  const goals = (await readGoals(goalsPath, goalsOptions(opts.year))).doc;
   const actuals = await readActuals(actualsPath, goals);
   const rules = await loadRuleSet(opts.rules);
   const grades = rules.ruleSet.grades.bands.map((b) => b.grade);

@@ -5,7 +5,7 @@ import { tokenise } from './lines.js';
 import { Problems } from './problems.js';
 import { parseTable } from './table.js';
 import { type Segments, segment } from './tables.js';
-import { documentYear } from './year.js';
+import { cellYear, documentYear, statedYear, yearConflict } from './year.js';
 
 /**
  * The bureau's goal document (Word exported to plain text) → GoalDocument.
@@ -49,7 +49,20 @@ export function importGoalText(text: string, opts: ParseOptions): ImportedGoals 
   }
 
   const names = projectNames(seg);
+  const stated = statedYear(seg, names);
+  if (stated !== null && opts.year !== undefined && stated !== opts.year) {
+    problems.errorWhere('year-conflict', file, yearConflict(stated, opts.year));
+    throw failure(file, problems);
+  }
   const year = documentYear(seg, names, opts.year);
+  const inCells = cellYear(seg);
+  if (stated === null && opts.year !== undefined && inCells !== null && inCells !== opts.year) {
+    problems.warnWhere(
+      'year-given',
+      file,
+      `文档没有写明年度，按 --year 定为 ${opts.year} 年；但表格中的日期和说明多写 ${inCells} 年，请核对`,
+    );
+  }
   if (year === null) {
     problems.errorWhere(
       'no-year',

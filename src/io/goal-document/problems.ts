@@ -27,6 +27,10 @@ export class Problems {
     this.list.push({ code, message, where, severity: 'error' });
   }
 
+  warnWhere(code: string, where: string, message: string): void {
+    this.warnings.push({ code, message, where, severity: 'warning' });
+  }
+
   get count(): number {
     return this.list.length;
   }

@@ -9,19 +9,28 @@ import { yearsIn } from './text.js';
  * "2023年12月31日"), most common first.
  */
 export function documentYear(seg: Segments, projectNames: string[], given: number | undefined): number | null {
+  return statedYear(seg, projectNames) ?? given ?? cellYear(seg);
+}
+
+/** The year most often written inside the tables' cells: a hint, not a statement of the document's year. */
+export const cellYear = (seg: Segments): number | null => mostCommon(cellTexts(seg).flatMap(yearsIn));
+
+/**
+ * The year the document states where a year belongs (headings, "(2022年度)" lines, the department part, project
+ * names); null when it states none there. A `--year` that differs from it is refused, not silently preferred.
+ */
+export function statedYear(seg: Segments, projectNames: string[]): number | null {
   const headings = seg.tables.flatMap((t) => (t.heading ? [t.heading.text] : []));
   const notes = seg.tables.flatMap((t) =>
     t.preamble.filter((c) => isYearNote(c.text)).map((c) => c.text.replace(/(20\d{2})(?!\s*年)/, '$1年')),
   );
   const department = seg.department.map((l) => l.text);
-  const cells = seg.tables.flatMap((t) => t.blocks.flatMap((b) => b.cells.map((c) => c.text)));
   return (
-    mostCommon([...headings, ...notes, ...department].flatMap(yearsIn)) ??
-    mostCommon(projectNames.flatMap(yearsIn)) ??
-    given ??
-    mostCommon(cells.flatMap(yearsIn))
+    mostCommon([...headings, ...notes, ...department].flatMap(yearsIn)) ?? mostCommon(projectNames.flatMap(yearsIn))
   );
 }
+
+const cellTexts = (seg: Segments) => seg.tables.flatMap((t) => t.blocks.flatMap((b) => b.cells.map((c) => c.text)));
 
 function mostCommon(years: number[]): number | null {
   const counts = new Map<number, number>();
@@ -36,3 +45,7 @@ function mostCommon(years: number[]): number | null {
   }
   return best;
 }
+
+/** The refusal when `--year` names another year than the document states (the JSON's year counts as stated). */
+export const yearConflict = (stated: number, given: number): string =>
+  `文档写明的年度是 ${stated} 年，与 --year ${given} 不一致：请去掉 --year，或改为 --year ${stated}`;
