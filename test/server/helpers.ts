@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,13 +35,25 @@ export function raw(
   });
 }
 
-/** A workspace holding the sample's goals (and, optionally, its actuals), served on a free port. */
-export async function sampleServer(opts: { actuals?: boolean; midYear?: boolean; uploadLimit?: number } = {}) {
+/**
+ * A workspace holding the sample's goals (and, optionally, its actuals), served on a free port; or, with `files`,
+ * a workspace holding just those files (a goal document in any form).
+ */
+export async function sampleServer(
+  opts: {
+    actuals?: boolean;
+    midYear?: boolean;
+    uploadLimit?: number;
+    files?: Record<string, string | Buffer>;
+    year?: number;
+  } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-ws-'));
-  copyFileSync(join(SAMPLE, 'goals.json'), join(dir, 'goals.json'));
+  if (opts.files) for (const [name, content] of Object.entries(opts.files)) writeFileSync(join(dir, name), content);
+  else copyFileSync(join(SAMPLE, 'goals.json'), join(dir, 'goals.json'));
   if (opts.actuals) copyFileSync(join(SAMPLE, 'actuals-year-end.yaml'), join(dir, 'actuals.yaml'));
   if (opts.midYear) copyFileSync(join(SAMPLE, 'actuals-mid-year.yaml'), join(dir, 'actuals-mid-year.yaml'));
-  const server: RunningServer = await startServer({ dir, port: 0, uploadLimit: opts.uploadLimit });
+  const server: RunningServer = await startServer({ dir, port: 0, uploadLimit: opts.uploadLimit, year: opts.year });
   const origin = `http://127.0.0.1:${server.port}`;
   const headers = (extra: Record<string, string> = {}) => ({
     Host: `127.0.0.1:${server.port}`,
