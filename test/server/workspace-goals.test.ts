@@ -15,7 +15,8 @@ import { raw, sampleServer } from './helpers.js';
 const XIANGTAN = join(SHARED, 'goal-docs/hunan-xiangtan-sanitation-2023-goals.txt');
 const text = readFileSync(XIANGTAN, 'utf8');
 /** The same table in each form a user may have it, built when a test needs it. */
-const FORMS: [string, () => Promise<string | Buffer>][] = [
+type Content = string | Buffer;
+const FORMS: [string, () => Promise<Content>][] = [
   ['目标.txt', async () => text],
   ['目标.docx', () => docxOf(seedBlocks(text))],
   ['目标.xlsx', () => xlsxOf(seedBlocks(text))],
@@ -39,10 +40,12 @@ describe('the workbench reads a goal document in any form', () => {
     }
   });
 
-  it.each([...FORMS, ['goals.json', async () => '']] as const)('%s uploaded', async (name, make) => {
+  const UPLOADS: [string, () => Promise<Content>][] = [...FORMS, ['goals.json', async () => '']];
+
+  it.each(UPLOADS)('%s uploaded', async (name: string, make: () => Promise<Content>) => {
     const s = await sampleServer({ files: {} });
     try {
-      let bytes = await make();
+      let bytes: Content = await make();
       if (name === 'goals.json') {
         const first = await raw(s.server.port, {
           method: 'POST',
