@@ -29,7 +29,8 @@ export function actualsTemplate(goals: GoalDocument, period: Period, asOf?: stri
 function project(t: GoalTable, period: Period): string[] {
   const out = [
     '',
-    `  - code: ${y(t.code)}`,
+    // The id of a table with no 项目编码 binds the entry to its table: said so, lest it is taken for a code.
+    `  - code: ${y(t.code)}${t.codeGenerated ? '   # 目标表未填写项目编码：此编号按单位和项目名称生成，请勿修改' : ''}`,
     `    name: ${y(t.name)}`,
     `    # 预算数 ${t.budget.total} 万元`,
     '    budget:',

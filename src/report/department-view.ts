@@ -6,13 +6,25 @@ import type { Problem } from '../errors.js';
 import type { GoalDocument } from '../model/goals.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { barChart } from './charts.js';
-import { fmtGrade, fmtMoney, fmtPp, fmtRate, fmtScoreBy, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
+import {
+  fmtGrade,
+  fmtMoney,
+  fmtPp,
+  fmtRate,
+  fmtScoreBy,
+  NOT_FILLED,
+  NOT_IN_TABLE,
+  STATUS_LABEL,
+  shownCode,
+} from './format.js';
 import { expectedText, light, paceDeviation, projectedText } from './monitoring-report.js';
 import { actualText } from './view-common.js';
 
 export interface DepartmentRowView {
   no: string;
+  /** The 项目编码 as printed; `id` the project's id in the goals (for the page, not print). */
   code: string;
+  id: string;
   name: string;
   budget: string;
   executed: string;
@@ -51,6 +63,7 @@ export type DepartmentInput =
 
 interface Row {
   code: string;
+  codeGenerated?: true;
   name: string;
   budget: number;
   executed: number;
@@ -72,6 +85,7 @@ export function departmentView(input: DepartmentInput, warnings?: readonly Probl
   const rows: Row[] = isMonitoring
     ? input.monitoring.projects.map((p) => ({
         code: p.code,
+        ...(p.codeGenerated ? { codeGenerated: true as const } : {}),
         name: p.name,
         budget: p.execution.budget,
         executed: p.execution.executedAmount,
@@ -83,6 +97,7 @@ export function departmentView(input: DepartmentInput, warnings?: readonly Probl
       }))
     : input.evaluation.projects.map((p) => ({
         code: p.code,
+        ...(p.codeGenerated ? { codeGenerated: true as const } : {}),
         name: p.name,
         budget: p.budget.adjusted,
         executed: p.budget.executed ?? 0,
@@ -115,7 +130,8 @@ export function departmentView(input: DepartmentInput, warnings?: readonly Probl
     ],
     projects: rows.map((r, i) => ({
       no: String(i + 1),
-      code: r.code,
+      code: shownCode(r),
+      id: r.code,
       name: r.name,
       budget: fmtMoney(r.budget),
       executed: fmtMoney(r.executed),

@@ -34,6 +34,10 @@ export const fmtGrade = (grade: string | null) => grade ?? '未完成评分';
 export const NOT_FILLED = '（评价人未填写）';
 /** Printed where the goal table has no such entry. */
 export const NOT_IN_TABLE = '（目标表未载明）';
+/** Printed for the 项目编码 of a table that has none: the id the importer made is no code to quote. */
+export const NO_CODE = '未填写项目编码';
+/** A project's 项目编码 as a report prints it. */
+export const shownCode = (p: { code: string; codeGenerated?: true }): string => (p.codeGenerated ? NO_CODE : p.code);
 
 /** A score under the rule set's rounding rule, with exactly its decimals ("12.50"); mode none keeps up to 4. */
 export function fmtScoreBy(x: number, rule: Rounding): string {

@@ -1,6 +1,6 @@
 import type { IndicatorScore, ProjectScore } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
-import { fmtGrade, fmtMoney, fmtMoneyOr, fmtRate, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
+import { fmtGrade, fmtMoney, fmtMoneyOr, fmtRate, NO_CODE, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
 import { actualText, block, listOr, numbered, type SectionView } from './view-common.js';
 
 interface Fmt {
@@ -33,7 +33,7 @@ function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocume
     title: '一、基本情况',
     blocks: [
       block('（一）项目概况', [
-        `项目名称：${p.name}（项目编码 ${p.code}）；实施单位：${unit}。`,
+        `项目名称：${p.name}（${p.codeGenerated ? NO_CODE : `项目编码 ${p.code}`}）；实施单位：${unit}。`,
         `资金用途：${table?.useOfFunds || NOT_IN_TABLE}`,
       ]),
       block('（二）年度绩效目标', table && table.goals.length > 0 ? numbered(table.goals) : [NOT_IN_TABLE]),

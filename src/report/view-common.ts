@@ -1,10 +1,13 @@
 import type { IndicatorScore } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
-import { fmtActual, NOT_IN_TABLE } from './format.js';
+import { fmtActual, NOT_IN_TABLE, shownCode } from './format.js';
 
 /** The header rows every project form starts with (项目名称, 主管部门, 实施单位). */
 export interface ProjectHeaderView {
+  /** The 项目编码 as printed (未填写项目编码 for a table that has none). */
   code: string;
+  /** The project's id in the goals and actuals (its code, or the one the importer made): for lookups, not print. */
+  id: string;
   name: string;
   department: string;
   unit: string;
@@ -39,7 +42,8 @@ export function projectHeader(
 ): ProjectHeaderView {
   const department = goals.department.unitName ?? table?.unitName ?? NOT_IN_TABLE;
   return {
-    code,
+    code: shownCode({ code, ...(table?.codeGenerated ? { codeGenerated: true as const } : {}) }),
+    id: code,
     name,
     department,
     unit: table?.unitName ?? goals.department.unitName ?? NOT_IN_TABLE,

@@ -1,6 +1,6 @@
 import type { ScoringRules } from '../core/scoring/types.js';
 import type { ProjectWhatIf } from '../core/whatif/index.js';
-import { fmtScore } from './format.js';
+import { fmtScore, shownCode } from './format.js';
 
 /** What-if for one project: full-marks actuals per row, and the fewest changes to the goal, in words. */
 export function whatIfView(r: ProjectWhatIf, rules: ScoringRules) {
@@ -14,7 +14,7 @@ export function whatIfView(r: ProjectWhatIf, rules: ScoringRules) {
   else
     verdict = `达到 ${fmtScore(goal.total, d)} 分（${goal.grade}）最少需要改变 ${r.changes.length} 项，改后总分 ${fmtScore(r.reached.total, d)}（${r.reached.grade}）。`;
   return {
-    code: r.code,
+    code: shownCode(r),
     name: r.name,
     grades: rules.ruleSet.grades.bands.map((b) => b.grade),
     current: `${fmtScore(r.current.total, d)}（${r.current.grade}）`,

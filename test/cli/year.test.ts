@@ -1,52 +1,36 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GoalDocument } from '../../src/model/goals.js';
-import { jixiao, ROOT, SHARED, withTempDir } from '../helpers/cli.js';
+import { jixiao, SHARED, withTempDir } from '../helpers/cli.js';
+import { NO_YEAR, noYearActuals } from '../helpers/no-year.js';
+
+type Actuals = ReturnType<typeof noYearActuals>;
 
 /**
  * `--year` on every command that takes GOALS, through the real binary: the year of a document that states none;
  * refused, naming both years, when the document (or the goals JSON) states another.
  */
 
-const NO_YEAR = join(ROOT, 'test/fixtures/documents/no-year.txt');
 const NANYUE = join(SHARED, 'goal-docs/hunan-nanyue-2018-poverty-goals.txt');
 const XIANGXI = join(SHARED, 'goal-docs/hunan-xiangxi-special-school-2023-goals.txt');
 
 /** Each command's arguments after GOALS: actuals where it takes them, an output folder for report. */
-const commands = (dir: string, actuals: string): [string, string[]][] => [
+const commands = (dir: string, { yearEnd: actuals, midYear }: Actuals): [string, string[]][] => [
   ['import', []],
   ['check', []],
   ['template', []],
   ['score', [actuals, '--allow-incomplete']],
-  ['monitor', [join(dir, 'mid-year.yaml')]],
+  ['monitor', [midYear]],
   ['report', [actuals, '-o', join(dir, 'out'), '--format', 'md']],
   ['whatif', [actuals]],
 ];
 
-/** The template `jixiao template` writes for the fixture, filled in: every target met, half the money by 06-30. */
-function filled(template: string, executed: number): string {
-  const actuals = ['125万平方米', '96%', '3.4元/平方米', '92%'];
-  let k = 0;
-  return template
-    .replace(/executed: +#[^\n]*/, `executed: ${executed}`)
-    .replace(/grade: +#[^\n]*\n +score: +#[^\n]*/, 'grade: 达成')
-    .replace(/^( +)actual:$/gm, (_, pad: string) => `${pad}actual: ${actuals[k++]}`);
-}
-
-function actualsFor(goals: string, dir: string): string {
-  const path = join(dir, 'actuals.yaml');
-  writeFileSync(path, filled(jixiao(['template', goals, '--year', '2026']).stdout, 39));
-  const midYear = jixiao(['template', goals, '--year', '2026', '-p', 'mid-year', '--as-of', '2026-06-30']).stdout;
-  writeFileSync(join(dir, 'mid-year.yaml'), filled(midYear, 20));
-  return path;
-}
-
 describe('--year on every command taking GOALS', () => {
   it('is the year of a document that states none', () => {
     withTempDir((dir) => {
-      const actuals = actualsFor(NO_YEAR, dir);
-      expect(readFileSync(actuals, 'utf8')).toContain('code: auto-');
+      const actuals = noYearActuals(dir);
+      expect(readFileSync(actuals.yearEnd, 'utf8')).toContain('code: auto-');
       for (const [cmd, rest] of commands(dir, actuals)) {
         const r = jixiao([cmd, NO_YEAR, ...rest, '--year', '2026']);
         expect(r.stderr, cmd).not.toContain('错误');
@@ -62,7 +46,7 @@ describe('--year on every command taking GOALS', () => {
 
   it('is refused, naming both years, when the document states another', () => {
     withTempDir((dir) => {
-      const actuals = actualsFor(NO_YEAR, dir);
+      const actuals = noYearActuals(dir);
       const imported = join(dir, 'nanyue.json');
       expect(jixiao(['import', NANYUE, '-o', imported]).status).toBe(0);
       for (const goals of [NANYUE, imported]) {

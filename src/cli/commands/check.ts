@@ -10,6 +10,7 @@ import { UserError } from '../../errors.js';
 import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import type { GoalDocument } from '../../model/goals.js';
+import { shownCode } from '../../report/format.js';
 import { goalsOptions } from '../goals-year.js';
 
 export interface CheckCommandOptions {
@@ -48,7 +49,7 @@ export function renderTable(goals: GoalDocument, byProject: readonly Finding[][]
   const parts: string[] = [];
   goals.projects.forEach((table, p) => {
     const mine = byProject[p] ?? [];
-    const title = `${p + 1}. ${table.code}  ${table.name}`;
+    const title = `${p + 1}. ${shownCode(table)}  ${table.name}`;
     if (mine.length === 0) {
       parts.push(`${title}\n  未发现问题\n`);
       return;

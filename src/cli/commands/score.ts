@@ -10,6 +10,7 @@ import { assertNotInput, writeOutputFile } from '../../io/write.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { departmentView } from '../../report/department-view.js';
 import { incompleteText } from '../../report/explanation.js';
+import { shownCode } from '../../report/format.js';
 import { selfEvaluationView } from '../../report/self-evaluation-view.js';
 import { comparisonText } from '../../report/terminal/comparison.js';
 import { evaluationText } from '../../report/terminal/evaluation.js';
@@ -109,7 +110,7 @@ function printIncomplete(ev: Evaluation): void {
   process.stderr.write(`\n未完成评分的项目（${open.length} 个，总分只计已填写部分）：\n`);
   for (const p of open) {
     const lines = [
-      `  - ${p.code}（${p.name}）${p.incomplete ? incompleteText(p.incomplete) : ''}`,
+      `  - ${shownCode(p)}（${p.name}）${p.incomplete ? incompleteText(p.incomplete) : ''}`,
       ...problemLines(
         p.problems.filter((x) => x.code !== 'missing-actual'),
         LISTED_PROBLEMS,

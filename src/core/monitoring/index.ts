@@ -16,6 +16,8 @@ import { STATUS_LABEL } from './status.js';
 
 export interface ProjectMonitoring {
   code: string;
+  /** As in ProjectScore: `code` is the id the importer made for a table with no 项目编码. */
+  codeGenerated?: true;
   name: string;
   execution: ExecutionStatus;
   indicators: (IndicatorPace & { forecastScore: number })[];
@@ -136,6 +138,7 @@ export function monitorDocument(
     if (errors.length === 0)
       projects.push({
         code: x.table.code,
+        ...(x.table.codeGenerated ? { codeGenerated: true as const } : {}),
         name: x.table.name,
         execution: x.execution,
         // Set on the paces built above rather than spread into copies: this runs once per indicator.

@@ -22,7 +22,9 @@ export interface BoundProject {
   unfilled: boolean;
 }
 
-export const projectLabel = (t: { code: string; name: string }) => `项目 ${t.code}（${t.name}）`;
+/** How messages name a project: by its 项目编码, or by name for a table that printed none (its id is no code). */
+export const projectLabel = (t: { code: string; name: string; codeGenerated?: true }) =>
+  t.codeGenerated ? `项目「${t.name}」（未填写项目编码）` : `项目 ${t.code}（${t.name}）`;
 
 /**
  * Match the evaluator's entries to the goal tables: projects by 项目编码, indicators by 三级指标 name (and 二级 when

@@ -114,6 +114,7 @@ export function scoreProject(
   const problems = [...own, ...budget.problems, ...indicators.flatMap((i) => i.problems)];
   const score: ProjectScore = {
     code: p.table.code,
+    ...(p.table.codeGenerated ? { codeGenerated: true as const } : {}),
     name: p.table.name,
     year: p.table.year,
     budget,

@@ -132,6 +132,8 @@ export interface Incomplete {
 
 export interface ProjectScore {
   code: string;
+  /** The goal table printed no 项目编码: `code` is the id the importer made (reports print 未填写项目编码). */
+  codeGenerated?: true;
   name: string;
   year: number;
   budget: BudgetScore;

@@ -38,6 +38,8 @@ export interface IndicatorWhatIf {
 
 export interface ProjectWhatIf {
   code: string;
+  /** As in ProjectScore: `code` is the id the importer made for a table with no 项目编码. */
+  codeGenerated?: true;
   name: string;
   current: { total: number; grade: string };
   /** null: already at the top grade and no total was asked for. */
@@ -98,6 +100,7 @@ export function whatIfProject(
   const best = score(withAll).total;
   const out: ProjectWhatIf = {
     code: table.code,
+    ...(table.codeGenerated ? { codeGenerated: true as const } : {}),
     name: table.name,
     current: { total: now.total, grade: now.grade },
     goal,

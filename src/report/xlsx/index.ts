@@ -14,7 +14,7 @@ export async function reportWorkbook(d: ReportDocument, data: ReportData): Promi
   switch (d.template) {
     case 'self-evaluation':
       if (!('evaluation' in data)) throw new Error('a self-evaluation document needs year-end data');
-      return selfEvaluationWorkbook(data.evaluation, data.goals, (d.view as SelfEvaluationView).project.code);
+      return selfEvaluationWorkbook(data.evaluation, data.goals, (d.view as SelfEvaluationView).project.id);
     case 'monitoring':
       return monitoringWorkbook(d.view as MonitoringView);
     case 'department':
