@@ -169,6 +169,20 @@ export function writeOutputFile(path: string, data: string | Uint8Array, inputs:
 }
 
 /**
+ * A rendered report batch into `outDir`: no file may replace an input (templates included, read while
+ * rendering), all written as one set, then the temp files of a batch killed earlier removed.
+ */
+export function writeReportBatch(
+  outDir: string,
+  files: readonly { path: string; data: string | Uint8Array }[],
+  inputs: readonly string[],
+): void {
+  for (const f of files) assertNotInput(f.path, inputs);
+  writeFilesAtomic(files);
+  sweepStaleTemps(outDir);
+}
+
+/**
  * Remove the temp files a killed run left in `dir` (of `target` only, when given) (SIGKILL or a power cut skips every clean-up). Only ours, by
  * name, and only when the process that wrote them is gone: a concurrent run's temp files are left alone.
  */

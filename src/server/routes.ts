@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -6,8 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { monitorDocument } from '../core/monitoring/index.js';
 import { whatIfProject } from '../core/whatif/index.js';
 import { UserError } from '../errors.js';
-import { loadActuals } from '../io/actuals.js';
+import { loadActuals, readActuals } from '../io/actuals.js';
+import { readInput } from '../io/read-input.js';
+import { writeReportBatch } from '../io/write.js';
 import type { Period } from '../report/actuals-template.js';
+import { REPORT_FORMATS, REPORT_KINDS, renderReportFiles, reportData } from '../report/batch.js';
+import type { ReportKind } from '../report/documents.js';
 import { whatIfView } from '../report/whatif-view.js';
 import { scoreDraft } from './draft.js';
 import { entryFields, type Fields, fieldsEntry } from './fields.js';
@@ -205,22 +209,23 @@ export function routes(ws: Workspace, opts: { uploadLimit: number; token: () => 
         const goalsPath = ws.goalsPath();
         if (!goalsPath) throw new UserError('工作文件夹里还没有绩效目标');
         const out = join(ws.root, OUT_DIR);
-        const before = Date.now() - 1000;
-        const { runReport } = await import('../cli/commands/report.js');
+        if (!REPORT_KINDS.includes(kind) || !REPORT_FORMATS.includes(format))
+          throw new HttpError(400, `不支持的报告种类或格式：${kind.slice(0, 40)} ${format.slice(0, 20)}`);
         const project =
           typeof body.project === 'string' && body.project ? [(await table(body.project)).code] : undefined;
-        await runReport(goalsPath, ws.actualsPath(p), {
-          kind,
-          format,
-          output: out,
-          rules: ws.rulesRef,
-          ...(ws.year === undefined ? {} : { year: String(ws.year) }),
-          ...(project ? { project } : {}),
+        const actualsPath = ws.actualsPath(p);
+        const goals = await ws.goals();
+        const { data } = reportData(goals, await readActuals(actualsPath, goals), await ws.rules(), {
+          actualsName: ACTUALS_FILE[p],
+          ...(project ? { projects: project } : {}),
         });
-        const files = readdirSync(out)
-          .filter((f) => !f.startsWith('.') && statSync(join(out, f)).mtimeMs >= before && f.endsWith(`.${format}`))
-          .sort()
-          .map((f) => `${OUT_DIR}/${f}`);
+        const rendered = await renderReportFiles(kind as ReportKind, data, {
+          format,
+          outDir: out,
+          readTemplate: (file) => readInput(file, '模板').toString('utf8'),
+        });
+        writeReportBatch(out, rendered, [goalsPath, actualsPath]);
+        const files = rendered.map((f) => `${OUT_DIR}/${basename(f.path)}`).sort();
         send(res, 200, { files });
       },
     },
