@@ -12,7 +12,9 @@ export type ActualValue =
       bound?: Operator;
     }
   | { raw: string; kind: 'date'; date: string }
-  | { raw: string; kind: 'text'; text: string };
+  | { raw: string; kind: 'text'; text: string }
+  /** Written part by part as a compound target is ("520人次 / 96%"): each part read alone, in order. */
+  | { raw: string; kind: 'parts'; parts: ActualValue[] };
 
 export type ActualParse = { ok: true; value: ActualValue } | { ok: false; message: string };
 
@@ -27,7 +29,10 @@ export function parseActual(input: string | number, year?: number): ActualParse 
     if (input < 0) return negative(input);
     return { ok: true, value: { raw: String(input), kind: 'number', value: input, unit: null } };
   }
-  const t: Target = parseTarget(input, year === undefined ? {} : { year });
+  return fromTarget(input, parseTarget(input, year === undefined ? {} : { year }));
+}
+
+function fromTarget(input: string, t: Target): ActualParse {
   switch (t.direction) {
     case 'positive':
     case 'reverse':
@@ -42,6 +47,18 @@ export function parseActual(input: string | number, year?: number): ActualParse 
       return { ok: true, value: { raw: input, kind: 'date', date: t.date } };
     case 'qualitative':
       return { ok: true, value: { raw: input, kind: 'text', text: t.text } };
+    // "不适用", "无", "/" as an actual are words, not a value: 不适用 is said in its own field.
+    case 'not-applicable':
+      return { ok: true, value: { raw: input, kind: 'text', text: input.trim() } };
+    case 'compound': {
+      const parts: ActualValue[] = [];
+      for (const part of t.parts) {
+        const read = fromTarget(part.raw, part);
+        if (!read.ok) return read;
+        parts.push(read.value);
+      }
+      return { ok: true, value: { raw: input, kind: 'parts', parts } };
+    }
     case 'range':
       return { ok: false, message: `实际完成值“${input}”是一个区间，应填写一个确定的值` };
     case 'invalid':

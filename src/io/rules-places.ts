@@ -26,6 +26,7 @@ const RULES: Record<string, string> = {
   reverse: '反向指标',
   equal: '“=”指标',
   range: '区间指标',
+  zeroTarget: '指标值为0的指标',
   deadline: '时效指标',
   qualitative: '定性指标',
   notApplicable: '不适用指标',
@@ -35,6 +36,7 @@ const RULES: Record<string, string> = {
 const KEYS: Record<string, string> = {
   weight: '分值',
   cap: '封顶',
+  overShare: '实际值大于0时的得分比例',
   formula: '计分公式',
   builtin: '内置公式名',
   expr: '表达式',

@@ -123,6 +123,11 @@ export const RuleSet = z.object({
     reverse: z.object(scoringRule),
     equal: z.object(scoringRule),
     range: z.object(scoringRule),
+    /**
+     * A ≤ or = target of 0 ("=0万元/人", "≤0起", "0起"): 0 done is full marks, more earns overShare of the weight.
+     * Applies whatever the formula, since A÷B and B÷A have no value at A = 0.
+     */
+    zeroTarget: z.object({ overShare: z.number().min(0).max(1), source: Source }),
     deadline: z.object({
       /** Share of the weight given when done late (0 = nothing). */
       lateShare: z.number().min(0).max(1),

@@ -82,12 +82,39 @@ export const InvalidTarget = z.object({
   }),
 });
 
+/** "本项目不适用此指标", "不适用", "无", "/" as the whole target: the row is 不适用 and is not scored. */
+export const NotApplicableTarget = z.object({
+  ...base,
+  direction: z.literal('not-applicable'),
+});
+
+/** One part of a compound target: any target but another compound or a not-applicable one. */
+export const TargetPart = z.discriminatedUnion('direction', [
+  QuantitativeTarget,
+  RangeTarget,
+  DeadlineTarget,
+  QualitativeTarget,
+]);
+
+/**
+ * Two values in one cell ("≥500人次 / ≥95%", "全年 / ≥300天"): each part as the grammar reads it alone, `raw` the
+ * part as written. Met when every measurable part is met; otherwise scored by the weakest part. A qualitative part
+ * ("全年") describes the period and is not measured.
+ */
+export const CompoundTarget = z.object({
+  ...base,
+  direction: z.literal('compound'),
+  parts: z.array(TargetPart).min(2),
+});
+
 export const Target = z.discriminatedUnion('direction', [
   QuantitativeTarget,
   RangeTarget,
   DeadlineTarget,
   QualitativeTarget,
   InvalidTarget,
+  NotApplicableTarget,
+  CompoundTarget,
 ]);
 
 export type QuantitativeTarget = z.infer<typeof QuantitativeTarget>;
@@ -95,5 +122,8 @@ export type RangeTarget = z.infer<typeof RangeTarget>;
 export type DeadlineTarget = z.infer<typeof DeadlineTarget>;
 export type QualitativeTarget = z.infer<typeof QualitativeTarget>;
 export type InvalidTarget = z.infer<typeof InvalidTarget>;
+export type NotApplicableTarget = z.infer<typeof NotApplicableTarget>;
+export type TargetPart = z.infer<typeof TargetPart>;
+export type CompoundTarget = z.infer<typeof CompoundTarget>;
 export type Target = z.infer<typeof Target>;
 export type Direction = Target['direction'];

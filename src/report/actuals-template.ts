@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
+import { example, isMeasured, notApplicableReason } from '../core/target/compound.js';
 import type { GoalDocument, GoalTable, Indicator } from '../model/goals.js';
+import type { CompoundTarget } from '../model/target.js';
 
 export type Period = 'year-end' | 'mid-year';
 
@@ -49,15 +51,26 @@ function project(t: GoalTable, period: Period): string[] {
   return out;
 }
 
+/** How to write the actual of a two-value target: part by part, or the one measurable part alone. */
+export function compoundHint(t: CompoundTarget): string {
+  const measured = t.parts.filter(isMeasured);
+  if (measured.length === 1) return `只填“${measured[0]?.raw}”一项的实际值，如 ${example(t)}`;
+  return `按指标值的写法逐项填写，用“/”隔开，如 ${example(t)}；各项均达到才得满分，否则按得分较低的一项计分`;
+}
+
 function indicator(ind: Indicator, no: number, repeated: boolean, period: Period): string[] {
-  const qualitative = ind.target.direction === 'qualitative';
+  const t = ind.target;
+  const qualitative = t.direction === 'qualitative';
   const out = [
     `      # ${no}. ${ind.tier1} / ${ind.tier2} — 指标值 ${ind.target.raw || '（空）'}${ind.description ? `；${ind.description}` : ''}`,
     `      - name: ${y(ind.name)}`,
   ];
   if (repeated) out.push(`        tier2: ${y(ind.tier2)}`);
   if (qualitative) out.push('        grade:   # 达成 / 部分达成 / 未达成', '        score:   # 档内得分');
-  else out.push(`        actual:${ind.target.direction === 'deadline' ? '   # 完成日期' : ''}`);
+  else if (t.direction === 'not-applicable')
+    out.push(`        notApplicable: ${y(notApplicableReason(t.raw))}   # 目标表写明不适用，不评分`);
+  else if (t.direction === 'compound') out.push(`        actual:   # ${compoundHint(t)}`);
+  else out.push(`        actual:${t.direction === 'deadline' ? '   # 完成日期' : ''}`);
   out.push('        reason:', '        remedy:', '        evidence:');
   if (period === 'mid-year') {
     out.push(

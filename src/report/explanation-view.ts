@@ -29,6 +29,7 @@ const RULE_LABEL: Record<string, string> = {
   'scoring.reverse': '反向指标',
   'scoring.equal': '等于型指标',
   'scoring.range': '区间指标',
+  'scoring.zeroTarget': '指标值为0的指标',
   'scoring.deadline': '时限指标',
   'scoring.qualitative': '定性指标',
   'scoring.notApplicable': '不适用指标',

@@ -34,6 +34,7 @@ export function formatFormula(f: FormulaRef | null): string {
   if ('builtin' in f) return BUILTIN_TEXT[f.builtin] ?? f.builtin;
   if ('expr' in f) return f.expr;
   if ('deadline' in f) return `按期完成得满分，逾期得${n(f.deadline.lateShare * 100)}%`;
+  if ('zeroTarget' in f) return `指标值为 0：实际值为 0 得满分，大于 0 得分值的 ${pct(f.zeroTarget.overShare)}`;
   if ('qualitative' in f) return '定性指标：按完成等级在分档内由评价人打分';
   return '不适用，不计分，分值按比例分摊';
 }
@@ -85,6 +86,12 @@ export function formatExplanation(step: Step): string {
   switch (step.kind) {
     case 'not-applicable':
       return `不适用：${step.reason}`;
+    case 'compound':
+      return compoundText(step);
+    case 'zero-target':
+      return step.met
+        ? `指标值为 0，实际完成值 0${step.unit ?? ''}，得满分`
+        : `指标值为 0，实际完成值 ${n(step.actual)}${step.unit ?? ''} 大于 0，得分值的 ${pct(step.share)}`;
     case 'graded-quantitative':
       return `指标值 ${step.target} 为定量，未填写实测值，评价人按定性分档评价`;
     case 'unit-converted':
@@ -143,6 +150,21 @@ export function formatExplanation(step: Step): string {
     case 'total-ceiling':
       return `总分不超过执行率×100 = ${n(step.ceiling)}（依据见“总分上限”规则）`;
   }
+}
+
+/** Two values in one cell: each part's actual and score, and which part the indicator is scored by. */
+function compoundText(step: Extract<Step, { kind: 'compound' }>): string {
+  const measured = step.parts.filter((p) => p.score !== null);
+  const period = step.parts.filter((p) => p.score === null).map((p) => `“${p.target}”为期间说明，不单独计分`);
+  if (measured.length === 1) return [...period, `按“${measured[0]?.target}”计分`].join('，');
+  const each = step.parts.map((p) =>
+    p.score === null
+      ? `“${p.target}”为期间说明，不单独计分`
+      : `“${p.target}”实际 ${p.actual ?? '未填写'}，${p.met ? '达到' : '未达到'}，得 ${n(p.score)} 分`,
+  );
+  const weakest = step.parts[step.weakest - 1]?.target ?? '';
+  const verdict = step.met ? '各项均达到' : `须各项均达到，未全部达到，按得分较低的第${step.weakest}项“${weakest}”计分`;
+  return `指标值含${measured.length}项，${verdict}：${each.join('；')}`;
 }
 
 /** Every step of an explanation, in words. */

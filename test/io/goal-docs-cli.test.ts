@@ -29,6 +29,10 @@ function reading(t: Target): string {
       return `定性:${t.sense}${t.note ? '（含数字的文字）' : ''}`;
     case 'invalid':
       return `无法识别:${t.problem.code}`;
+    case 'not-applicable':
+      return '不适用';
+    case 'compound':
+      return t.parts.map(reading).join(' 且 ');
   }
 }
 
@@ -146,7 +150,10 @@ function actualsMeeting(doc: GoalDocument, change: Record<string, string> = {}):
           ? x.date
           : x.direction === 'range'
             ? `${x.max}${x.unit ?? ''}`
-            : x.direction === 'qualitative' || x.direction === 'invalid'
+            : x.direction === 'qualitative' ||
+                x.direction === 'invalid' ||
+                x.direction === 'not-applicable' ||
+                x.direction === 'compound'
               ? null
               : `${x.value}${x.unit ?? ''}`);
       lines.push(actual === null ? '        grade: 达成' : `        actual: ${JSON.stringify(actual)}`);

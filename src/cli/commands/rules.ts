@@ -87,6 +87,13 @@ function scoringBlocks(s: RuleSet['scoring']): Block[] {
   return [
     ...quantitative,
     {
+      title: '指标值为 0 的“≤”“=”指标（如 ≤0起、=0万元/人）',
+      lines: [
+        `实际值为 0 得满分；大于 0 ${s.zeroTarget.overShare === 0 ? '得 0 分' : `得分值的 ${pct(s.zeroTarget.overShare)}`}（不论上面的计分公式）`,
+      ],
+      source: s.zeroTarget.source,
+    },
+    {
       title: '时效指标',
       lines: [`逾期完成：${s.deadline.lateShare === 0 ? '得 0 分' : `得分值的 ${pct(s.deadline.lateShare)}`}`],
       source: s.deadline.source,

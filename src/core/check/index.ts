@@ -12,7 +12,7 @@ import {
   planIncomplete,
   planNotMonotone,
 } from './table.js';
-import { percentAbove100, reverseWithGte, targetInvalid, targetVague } from './targets.js';
+import { percentAbove100, reverseWithGte, targetInvalid, targetReadAs, targetVague } from './targets.js';
 import { satisfactionSubject, tier1Missing, tier2Misfit } from './tiers.js';
 import { timelinessTarget } from './timeliness.js';
 
@@ -31,6 +31,7 @@ export {
 /** Every check of the target review (绩效目标审核). Each is linear in the document; order here is irrelevant. */
 export const CHECKS: readonly Check[] = [
   targetInvalid,
+  targetReadAs,
   targetVague,
   percentAbove100,
   reverseWithGte,

@@ -1,3 +1,4 @@
+import { example, isMeasured } from '../target/compound.js';
 import { classifyQualitative } from '../target/qualitative.js';
 import { convert } from '../units.js';
 import { type Check, eachRow, rowFinding } from './finding.js';
@@ -12,6 +13,34 @@ export const targetInvalid: Check = (doc, ctx) =>
     const t = ind.target;
     if (t.direction !== 'invalid') return null;
     return rowFinding(ctx, p, i, ind, 'target-invalid', 'error', t.problem.message, INVALID_FIX);
+  });
+
+/**
+ * target-not-applicable / target-compound (info): how the row will be scored, so nobody is surprised at year end.
+ * A row marked 不适用 in the table is not scored and its points go to the tier's other rows; two values in one
+ * cell are met only together, otherwise scored by the weaker part.
+ */
+export const targetReadAs: Check = (doc, ctx) =>
+  eachRow(doc, (p, i, ind) => {
+    const t = ind.target;
+    const raw = t.raw.trim();
+    if (t.direction === 'not-applicable') {
+      const message = `指标值为“${raw}”，该指标按不适用处理：不评分，其分值按规则集的不适用指标规则重新分摊`;
+      const fix = '确属不适用可保留；若该指标应考核，填写“运算符+数值+单位”（如 ≥1000家）';
+      return rowFinding(ctx, p, i, ind, 'target-not-applicable', 'info', message, fix);
+    }
+    if (t.direction !== 'compound') return null;
+    const parts = t.parts.filter(isMeasured);
+    const said =
+      parts.length === 1
+        ? `“${t.parts
+            .filter((x) => !isMeasured(x))
+            .map((x) => x.raw)
+            .join('、')}”为期间说明，按“${parts[0]?.raw}”评分`
+        : `含 ${parts.length} 项（${parts.map((x) => x.raw).join('、')}），各项均达到才算完成，否则按得分较低的一项评分`;
+    const message = `指标值“${raw}”${said}；实际完成值须按同样写法填写（如“${example(t)}”）`;
+    const fix = '若两项应分别考核，拆成两个三级指标，各写一个指标值';
+    return rowFinding(ctx, p, i, ind, 'target-compound', 'info', message, fix);
   });
 
 const INVALID_FIX = '填写“运算符+数值+单位”（如 ≥1000家）、完成时限（如 2025年11月底前）或可判断的文字（如 达到预期）';

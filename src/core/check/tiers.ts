@@ -11,7 +11,8 @@ import { isAtMost, isCostTier, isQuantity, isTimelinessTier } from './text.js';
 type Kind = 'count' | 'money' | 'percent' | 'days' | 'time-limit' | 'deadline' | 'qualitative';
 
 function kindOf(t: Target): Kind | null {
-  if (t.direction === 'invalid') return null;
+  // Two values in one cell, or a row that does not apply: no single kind to hold against the heading.
+  if (t.direction === 'invalid' || t.direction === 'compound' || t.direction === 'not-applicable') return null;
   if (t.direction === 'deadline') return 'deadline';
   if (t.direction === 'qualitative') return 'qualitative';
   if (t.dimension === 'time') return isQuantity(t) && isAtMost(t.op) ? 'time-limit' : 'days';

@@ -42,7 +42,9 @@ export function inferKind(ind: Indicator, entry: IndicatorActual): PaceKind {
   if (entry.kind) return entry.kind;
   const t = ind.target;
   if (t.direction === 'deadline') return 'deadline';
-  if (t.direction === 'qualitative' || t.direction === 'invalid') return 'qualitative';
+  // Two values in one cell have no single pace: the evaluator's grade or likelihood says how it stands.
+  if (t.direction === 'qualitative' || t.direction === 'invalid' || t.direction === 'compound') return 'qualitative';
+  if (t.direction === 'not-applicable') return 'qualitative';
   if (t.direction === 'equal' || t.dimension === 'percent') return 'level';
   if (t.dimension === 'count' || t.dimension === 'money' || ACCRUING_NAME.test(ind.name)) return 'cumulative';
   return 'level';
@@ -120,7 +122,13 @@ function judge(p: PaceInput, kind: PaceKind, r: RuleSet, problems: Problem[]): J
       daysLeft: left,
     };
   }
-  if (t.direction === 'qualitative' || t.direction === 'invalid' || actual?.kind !== 'number') {
+  if (
+    t.direction === 'qualitative' ||
+    t.direction === 'invalid' ||
+    t.direction === 'compound' ||
+    t.direction === 'not-applicable' ||
+    actual?.kind !== 'number'
+  ) {
     problems.push({
       code: 'actual-not-number',
       where: p.where,

@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import type { ActualsDocument, IndicatorActual, ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument, GoalTable, Indicator } from '../../model/goals.js';
 import { type ActualValue, parseActual } from '../actual.js';
+import { notApplicableReason } from '../target/compound.js';
 
 export interface BoundIndicator {
   entry: IndicatorActual;
@@ -99,6 +100,12 @@ export function bindProject(table: GoalTable, entry: ProjectActuals, opts: BindO
   const indicators = table.indicators.map((ind, i): BoundIndicator => {
     const e = slots[i];
     const label = `${where} 指标“${ind.name}”`;
+    // The goal table itself says the row does not apply ("本项目不适用此指标"): 不适用 with nothing to enter.
+    if (ind.target.direction === 'not-applicable') {
+      const base = e ?? { name: ind.name };
+      const notApplicable = base.notApplicable ?? notApplicableReason(ind.target.raw);
+      return { entry: { ...base, notApplicable }, actual: null };
+    }
     if (!e) {
       // A wholly unfilled project is said once; a missing row of a filled one is named.
       const unfilled = {

@@ -5,12 +5,15 @@ import type { RuleSet } from '../../model/rule-set.js';
 import type { RangeTarget, Target } from '../../model/target.js';
 import type { ActualValue } from '../actual.js';
 import { num, round } from '../rounding.js';
+import { notApplicableReason } from '../target/compound.js';
 import { satisfies } from '../target/operators.js';
 import { cleanFloat } from '../units.js';
 import { BUILTINS } from './builtins.js';
 import { compareUnits } from './compare-units.js';
+import { scoreCompound } from './compound.js';
 import type { FormulaRef, RuleSource, Step } from './steps.js';
 import type { Explanation, FormulaScope, IndicatorStatus, ScoringRules } from './types.js';
+import { scoreZeroTarget } from './zero.js';
 
 export interface IndicatorInput {
   indicator: Indicator;
@@ -39,9 +42,9 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const { indicator, entry, weight, where } = input;
   const target = indicator.target;
   const r = rules.ruleSet;
-  if (entry.notApplicable) {
+  if (entry.notApplicable || target.direction === 'not-applicable') {
     const e = explain('scoring.notApplicable', { notApplicable: true }, r.scoring.notApplicable.source, r, input.quiet);
-    const reason = entry.notApplicable;
+    const reason = entry.notApplicable ?? notApplicableReason(target.raw);
     note(e, () => ({ kind: 'not-applicable', reason }));
     return { ruleScore: 0, status: 'not-applicable', explanation: e, errors: [], warnings: [] };
   }
@@ -62,6 +65,7 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   }
   if (input.actual === null) return fail('缺少实际完成值', 'missing-actual');
   if (target.direction === 'deadline') return scoreDeadline(target, input, r);
+  if (target.direction === 'compound') return scoreCompound(target, input, rules, scoreIndicator);
 
   const actual = input.actual;
   if (actual.kind !== 'number') {
@@ -74,6 +78,8 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const a = target.direction === 'range' ? target.min : target.value;
   const b = units.value;
   const met = isMet(target, b);
+  // "=0万元/人", "≤0起": A÷B and B÷A mean nothing at A = 0, whatever the formula; the rule set's own rule applies.
+  if (a === 0 && (kind === 'reverse' || kind === 'equal')) return scoreZeroTarget(target, input, units, r);
   const e = explain(`scoring.${kind}`, rule.formula, rule.source, r, input.quiet);
   e.inputs = { A: a, B: b, w: weight };
   if (units.unit) e.inputs.unit = units.unit;
@@ -144,7 +150,9 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   };
 }
 
-function isMet(t: Exclude<Target, { direction: 'invalid' | 'qualitative' | 'deadline' }>, b: number): boolean {
+type Numeric = Exclude<Target, { direction: 'invalid' | 'qualitative' | 'deadline' | 'not-applicable' | 'compound' }>;
+
+function isMet(t: Numeric, b: number): boolean {
   return t.direction === 'range' ? b >= t.min && b <= t.max : satisfies(t.op, b, t.value);
 }
 

@@ -9,9 +9,24 @@ import type { Formula, Rounding, RuleSet } from '../../model/rule-set.js';
 /** A rule block's `source`, exactly as the rule set holds it (its shape and wording belong to the rule set). */
 export type RuleSource = RuleSet['execution']['source'];
 
+/** One part of a compound target as scored: actual and score null for a part not measured (a period word). */
+export interface CompoundPart {
+  target: string;
+  actual: string | null;
+  score: number | null;
+  met: boolean | null;
+}
+
 export type Step =
   /** 不适用, with the evaluator's reason. */
   | { kind: 'not-applicable'; reason: string }
+  /**
+   * Two values in one cell: every part with its score; met when each is, else scored by the weakest (1-based).
+   * The steps after it are the weakest part's.
+   */
+  | { kind: 'compound'; parts: CompoundPart[]; weakest: number; met: boolean }
+  /** A target of 0 ("≤0起"): 0 done is full marks, more earns `share` of the weight (rule scoring.zeroTarget). */
+  | { kind: 'zero-target'; actual: number; unit: string | null; met: boolean; share: number }
   /** A quantitative target with no measured value, judged by the evaluator's grade. */
   | { kind: 'graded-quantitative'; target: string }
   /** The actual converted into the target's unit (approximate: months as 30 days, years as 365). */
@@ -69,6 +84,7 @@ export type StepKind = Step['kind'];
 export type FormulaRef =
   | Formula
   | { deadline: { lateShare: number } }
+  | { zeroTarget: { overShare: number } }
   | { qualitative: true }
   | { notApplicable: true };
 

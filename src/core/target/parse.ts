@@ -1,5 +1,6 @@
 import type { Operator, QuantitativeTarget, RangeTarget, Target } from '../../model/target.js';
 import { cleanFloat, KNOWN_UNITS, unitInfo } from '../units.js';
+import { parseCompound, parseNotApplicable } from './compound.js';
 import { parseDeadline, parsePeriod } from './deadline.js';
 import { normaliseText } from './normalise.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
@@ -57,6 +58,9 @@ const DIRECTION: Record<Operator, QuantitativeTarget['direction']> = {
 export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   const full = normaliseText(raw);
   if (full === '') return invalid(raw, 'empty', '指标值为空');
+  // "/" alone is a placeholder's shape too; as a whole target, tables print it for a row that does not apply.
+  const na = full.length <= 12 ? parseNotApplicable(full, raw) : null;
+  if (na) return na;
   if (PLACEHOLDER.test(full) || (PLACEHOLDER_MARK.test(full) && !/\d/.test(full))) {
     return invalid(raw, 'placeholder', `指标值“${raw.trim()}”是占位符，没有填写具体数值`);
   }
@@ -73,6 +77,9 @@ export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   const quantity = parseQuantitative(body, raw, ctx.cost === true);
   if (quantity) return withNote(quantity);
   if (!/\d/.test(body) && /[\u4e00-\u9fff]/.test(body)) return classifyQualitative(full, raw);
+  // Two values in one cell: reached only when the whole cell is no single value, so it costs the common forms nothing.
+  const compound = /[/／;；]/.test(raw) ? parseCompound(raw, (part) => parseTarget(part, ctx)) : null;
+  if (compound) return compound;
   if (isProse(body)) {
     return {
       ...classifyQualitative(full, raw),

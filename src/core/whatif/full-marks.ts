@@ -46,6 +46,8 @@ const MAX_STEPS = 2 ** 40;
 export function fullMarks(indicator: Indicator, weight: number, rules: ScoringRules): FullMarks {
   const t = indicator.target;
   if (t.direction === 'invalid') return { kind: 'none', text: '指标值无法识别，无法测算' };
+  if (t.direction === 'not-applicable') return { kind: 'none', text: '不适用，不计分' };
+  if (t.direction === 'compound') return { kind: 'none', text: '指标值含多项，每一项都达到指标值才得满分' };
   if (t.direction === 'qualitative') {
     return { kind: 'grade', grade: '达成', score: weight, text: `完成等级“达成”，得分 ${num(weight)}` };
   }

@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { notApplicableReason } from '../../core/target/compound.js';
 import type { GoalDocument, Indicator } from '../../model/goals.js';
 import {
   type Column,
@@ -53,6 +54,7 @@ export async function actualsWorkbook(goals: GoalDocument, period: Period, asOf?
         name: ind.name,
         target: ind.target.raw,
         unit: unitOf(ind),
+        ...(ind.target.direction === 'not-applicable' ? { notApplicable: notApplicableReason(ind.target.raw) } : {}),
         ...(ind.weight === undefined ? {} : { weight: ind.weight }),
       }),
     ),
@@ -61,11 +63,18 @@ export async function actualsWorkbook(goals: GoalDocument, period: Period, asOf?
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The document has a row whose target is of this kind. */
+const rowsOf = (goals: GoalDocument, direction: 'compound' | 'not-applicable') =>
+  goals.projects.some((p) => p.indicators.some((i) => i.target.direction === direction));
+
 function unitOf(ind: Indicator): string {
   const t = ind.target;
   if (t.direction === 'deadline') return '日期';
   if (t.direction === 'qualitative') return '定性';
   if (t.direction === 'invalid') return '';
+  if (t.direction === 'not-applicable') return '不适用';
+  // Each part's unit, in the order the actual is written: "人次 / %".
+  if (t.direction === 'compound') return t.parts.map((p) => unitOf({ ...ind, target: p })).join(' / ');
   return t.unit ?? '';
 }
 
@@ -94,6 +103,14 @@ async function notesSheet(wb: Workbook, goals: GoalDocument, period: Period, asO
     `2. 在“${SHEETS.indicators}”表的黄色单元格填写：实际完成值写“数值+单位”（如 1050家、45.2万元、98%），单位省略时按指标值的单位；日期写 2025-11-20。`,
     '3. 定性指标在“完成等级”中选择 达成 / 部分达成 / 未达成，并在“档内得分”填写该档内的得分（达成可不填，按满分计）。',
     '4. 不适用的指标填写“不适用原因”，实际完成值留空；未完成指标值时填写偏差原因和改进措施。',
+    ...(rowsOf(goals, 'compound')
+      ? [
+          '   指标值含两项的（如“≥500人次 / ≥95%”），实际完成值按同样写法逐项填写，用“/”隔开（如“520人次 / 96%”），“计量单位”列按顺序列出各项的单位；各项均达到才得满分，否则按得分较低的一项计分。只有一项可计量的（如“全年 / ≥300天”），只填该项的值（如“320天”）。',
+        ]
+      : []),
+    ...(rowsOf(goals, 'not-applicable')
+      ? ['   目标表写明不适用的指标（如“本项目不适用此指标”“无”“/”），“不适用原因”已预填，不评分，实际完成值留空。']
+      : []),
     '5. 评价人调整得分时，“调整得分”和“调整理由”须同时填写，没有理由的调整不予采用。',
     '6. 灰色单元格来自绩效目标表，已锁定；工作表保护没有密码（审阅 → 撤销工作表保护），请勿改动表头和行的顺序。',
     '7. 填好后运行：jixiao score 目标表.json 本文件.xlsx',
