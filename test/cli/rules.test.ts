@@ -33,8 +33,9 @@ describe('jixiao rules show', () => {
     expect(out).toContain('部分达成（部分达成年度指标并具有一定效果）：分值的 60%（含）至 80%（不含）');
     expect(out).toContain('优：90 分及以上');
     expect(out).toContain('保留 2 位小数，四舍五入');
-    // 15 rule blocks, and 4 entries of the values dated by year (定性分档, 一级成本指标), each with its own source.
-    expect(out.match(/来源（/g)?.length).toBe(19);
+    // 16 rule blocks (指标值为 0 的指标 among them), and 4 entries of the values dated by year (定性分档, 一级成本指标), each with its own source.
+    expect(out.match(/来源（/g)?.length).toBe(20);
+    expect(out).toContain('实际值为 0 得满分；大于 0 得 0 分（不论上面的计分公式）');
     expect(out).toContain(
       '【按年度取值：定性指标分档（2020-02-25 之前）】\n  取值：达成 80%–100%、部分达成 50%–80%、未达成 0%–50%',
     );
