@@ -33,7 +33,7 @@ export const targetReadAs: Check = (doc, ctx) =>
     const parts = t.parts.filter(isMeasured);
     const said =
       parts.length === 1
-        ? `“${t.parts
+        ? `中“${t.parts
             .filter((x) => !isMeasured(x))
             .map((x) => x.raw)
             .join('、')}”为期间说明，按“${parts[0]?.raw}”评分`
