@@ -59,7 +59,17 @@ export function fixed(x: number, decimals: number): string {
     : `${plain(r)}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
 }
 
-/** A number inside an explanation sentence: at most 4 decimals, no trailing zeros (13.575, 0.6667, 12). */
-export function num(x: number): string {
-  return plain(round(x, { decimals: PRINTED_DECIMALS, mode: 'half-up' }));
+/**
+ * The one plain-number format, shared by report/format.ts (which re-exports it) and the io and core messages
+ * that cannot import report: at most `decimals` places, no trailing zeros, never exponent notation
+ * (13.575, 0.6667, 12; 1e-9 at 9 places is "0.000000001").
+ */
+export function num(x: number, decimals = PRINTED_DECIMALS): string {
+  const r = round(x, { decimals, mode: 'half-up' });
+  // String() prints magnitudes below 1e-6 in exponent notation too.
+  if (r === 0 || Math.abs(r) >= 1e-6 || !Number.isFinite(r)) return plain(r);
+  return r.toFixed(decimals).replace(/0+$/, '');
 }
+
+/** A share as a percentage, as num prints the percent figure: 0.8 → "80%", 0.123456 → "12.3456%". */
+export const percent = (share: number, decimals = PRINTED_DECIMALS): string => `${num(share * 100, decimals)}%`;

@@ -1,3 +1,4 @@
+import { num as formatNum } from '../core/rounding.js';
 import { BUILTINS } from '../core/scoring/builtins.js';
 import type { Problem } from '../errors.js';
 import type { RuleSet } from '../model/rule-set.js';
@@ -17,7 +18,8 @@ export const FORMULA_BLOCKS: readonly KeyPath[] = [
 
 const EPS = 1e-9;
 const same = (a: number, b: number) => Math.abs(a - b) < EPS;
-const num = (n: number) => String(Number(n.toFixed(9)));
+// Sums of weights as written, to 9 places: a total 1e-7 off 100 is still shown off.
+const num = (n: number) => formatNum(n, 9);
 
 function weightProblems(rs: RuleSet, place: Place): Problem[] {
   const tiers = Object.entries(rs.tiers.weights);

@@ -1,5 +1,5 @@
 import type { ActualValue } from '../core/actual.js';
-import { fixed, num, round } from '../core/rounding.js';
+import { fixed, num, percent, round } from '../core/rounding.js';
 import type { Rounding } from '../model/rule-set.js';
 
 /** Figures as every output prints them: fixed decimals, no float artefacts. */
@@ -21,8 +21,13 @@ export const STATUS_LABEL = {
   invalid: '填写有误',
 } as const;
 
-/** A figure inside an explanation or a note: at most 4 decimals, no trailing zeros (13.575, 0.6667, 12). */
+/**
+ * A figure inside an explanation or a note: at most 4 decimals (or those given), no trailing zeros (13.575,
+ * 0.6667, 12). The same function io and core messages use (core/rounding.ts), so every layer prints alike.
+ */
 export const fmtNum = num;
+/** A share as a percentage without trailing zeros: 0.8 → "80%" (fmtRate keeps two decimals: "80.00%"). */
+export const fmtPercent = percent;
 
 /** Money that may not be filled in yet ("—"). */
 export const fmtMoneyOr = (x: number | null) => (x === null ? '—' : fmtMoney(x));

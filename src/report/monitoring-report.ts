@@ -1,10 +1,10 @@
 import type { Monitoring, ProjectMonitoring } from '../core/monitoring/index.js';
 import { STATUS_LABEL as LIGHT, thresholds } from '../core/monitoring/status.js';
-import { num, round } from '../core/rounding.js';
+import { round } from '../core/rounding.js';
 import type { RuleSet } from '../model/rule-set.js';
 import type { Target } from '../model/target.js';
 import { citationText } from './citation.js';
-import { fmtMoney, fmtPp, fmtRate, NOT_FILLED } from './format.js';
+import { fmtMoney, fmtNum, fmtPp, fmtRate, NOT_FILLED } from './format.js';
 import { block, type SectionView } from './view-common.js';
 
 /** 红灯 / 黄灯 / 绿灯 */
@@ -66,7 +66,7 @@ export function monitoringReport(p: ProjectMonitoring, m: Monitoring, r: RuleSet
       blocks: [
         block(null, [
           `监控截止日期 ${m.asOf}，序时进度 ${fmtRate(m.timeProgress)}；评分规则：${m.ruleSet.label}。`,
-          `红黄绿灯：预算执行较资金支出计划落后 ${num(-t.amberGap)} 个百分点（含）以上为黄灯，落后 ${num(-t.redGap)} 个百分点（含）以上为红灯；指标按全年预计完成值判断，预计达到指标值为绿灯。`,
+          `红黄绿灯：预算执行较资金支出计划落后 ${fmtNum(-t.amberGap)} 个百分点（含）以上为黄灯，落后 ${fmtNum(-t.redGap)} 个百分点（含）以上为红灯；指标按全年预计完成值判断，预计达到指标值为绿灯。`,
           `判定依据：${citationText(t.source, r.sources ?? {})}`,
         ]),
       ],

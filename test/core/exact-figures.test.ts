@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixed, num, round, sumExact } from '../../src/core/rounding.js';
+import { fixed, num, percent, round, sumExact } from '../../src/core/rounding.js';
 import { allocate } from '../../src/core/scoring/allocate.js';
 import { scoreDocument } from '../../src/core/scoring/index.js';
 import type { ProjectScore, ScoringRules } from '../../src/core/scoring/types.js';
@@ -159,6 +159,24 @@ describe('round / fixed / num at rounding boundaries', () => {
       m.same(`num(${(10 * k + 5) / 1e5})`, num((10 * k + 5) / 1e5), dec(want.n, want.e));
     }
     m.expectNone();
+  });
+  it.each([
+    [1e-9, 9, '0.000000001'],
+    [-2.5e-7, 9, '-0.00000025'],
+    [123.4567891, 6, '123.456789'],
+    [5e21, 4, '5000000000000000000000'],
+    [1e-9, 4, '0'],
+  ])('num(%s, %s) keeps the places given and never prints an exponent: %s', (x, d, want) => {
+    expect(num(x, d)).toBe(want);
+  });
+
+  it('percent: a share as num prints the percent figure (0.8 → 80%, 0.123456 → 12.3456%, 0.07 → 7%)', () => {
+    expect([percent(0.8), percent(0.123456), percent(0.07), percent(1 / 3, 6)]).toEqual([
+      '80%',
+      '12.3456%',
+      '7%',
+      '33.333333%',
+    ]);
   });
 });
 

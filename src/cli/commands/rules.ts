@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import { type LoadedRuleSet, listRuleSets, loadRuleSet } from '../../io/rules.js';
 import type { Formula, RoundingMode, Rounding as RoundingRule, RuleSet, Source } from '../../model/rule-set.js';
 import { bibliography, bibliographyLine, citationLines } from '../../report/citation.js';
+import { fmtNum, fmtPercent } from '../../report/format.js';
 
 /** `jixiao rules list` and `jixiao rules show NAME`: every rule with its numbers and its source. */
 
@@ -51,8 +52,9 @@ const ROUNDING_MODE: Record<RoundingMode, string> = {
 };
 
 /** Numbers as a reader writes them: no float noise (0.1 + 0.2), no trailing zeros. */
-const num = (n: number) => String(Number(n.toFixed(6)));
-const pct = (share: number) => `${num(share * 100)}%`;
+// Rule values as written: up to 6 places (a weight of 12.5, a band at 0.8).
+const num = (n: number) => fmtNum(n, 6);
+const pct = (share: number) => fmtPercent(share, 6);
 
 function formulaText(formula: Formula): string {
   if ('expr' in formula) return `自定义公式 ${formula.expr}（actual 实际值、target 指标值、weight 分值）`;

@@ -1,3 +1,4 @@
+import { num } from '../rounding.js';
 import { type Check, type Finding, projectFinding, rowFinding } from './finding.js';
 import { byId } from './rows.js';
 import { inWanYuan, isAtLeast, isCostTier, isQuantity, same } from './text.js';
@@ -7,7 +8,8 @@ import { inWanYuan, isAtLeast, isCostTier, isQuantity, same } from './text.js';
  * budget, domain-rules §3), so a cost above the budget is an error and a different one is worth a question.
  */
 
-const fmt = (n: number) => String(Number(n.toFixed(6)));
+/** 万元 to the 元 cent. */
+const fmt = (n: number) => num(n, 6);
 const decimals = (n: number) => fmt(n).split('.')[1]?.length ?? 0;
 const roundTo = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 /** Formatted only when there is a finding: toFixed on every project is slow at scale. */

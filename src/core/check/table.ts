@@ -1,10 +1,12 @@
+import { num, percent } from '../rounding.js';
 import { type Check, eachRow, type Finding, projectFinding, rowFinding } from './finding.js';
 import { same } from './text.js';
 
 /** The table's frame: budget split, 资金支出计划, 指标值确定依据, project codes. */
 
-const pct = (share: number) => `${String(Number((share * 100).toFixed(4)))}%`;
-const fmt = (n: number) => String(Number(n.toFixed(6)));
+const pct = (share: number) => percent(share, 4);
+/** 万元 to the 元 cent. */
+const fmt = (n: number) => num(n, 6);
 
 /**
  * plan-not-monotone: the plan is cumulative (3月底 25%, 6月底 50% …), so a later milestone can never be lower,
