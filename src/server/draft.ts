@@ -64,9 +64,12 @@ export function scoreDraft(table: GoalTable, fields: Fields, rules: ScoringRules
   const errors = score.problems;
   // A row is empty when none of the cells that score it is filled (the core reports it as missing-actual).
   const filledCell = (row: number, key: string) => (fields[`indicators.${row}.${key}`] ?? '').trim() !== '';
+  // A row the goal table marks 不适用 ("本项目不适用此指标") has nothing to fill: it shows as 不适用, not as empty.
   const emptyRows = new Set(
-    table.indicators.flatMap((_, row) =>
-      ['actual', 'notApplicable', 'grade'].some((k) => filledCell(row, k)) ? [] : [row],
+    table.indicators.flatMap((ind, row) =>
+      ind.target.direction === 'not-applicable' || ['actual', 'notApplicable', 'grade'].some((k) => filledCell(row, k))
+        ? []
+        : [row],
     ),
   );
   for (const p of [...errors, ...score.warnings]) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreDocument } from '../../../src/core/scoring/index.js';
 import type { ProjectScore, ScoringRules } from '../../../src/core/scoring/types.js';
@@ -86,4 +87,19 @@ describe('a target that says the row does not apply', () => {
       expect(p.tiers[0]).toEqual({ name: '产出指标', weight: 50, score: 50 });
     },
   );
+});
+
+describe('compound scoring properties', () => {
+  it('scores the lowest of its parts scored alone, and is met exactly when each part is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 100 }), (people, rate) => {
+        const both = first(score('≥500人次 / ≥95%', `${people}人次 / ${rate}%`));
+        const a = first(score('≥500人次', `${people}人次`));
+        const b = first(score('≥95%', `${rate}%`));
+        expect(both.score).toBe(Math.min(a.score, b.score));
+        expect(both.status === 'met').toBe(a.status === 'met' && b.status === 'met');
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
