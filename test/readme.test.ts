@@ -82,7 +82,9 @@ describe('the README library example', () => {
 
   it('runs, and each value shown is the value given', async () => {
     const probes = list.map((c) => `(${c.expr})`).join(', ');
-    const js = ts.transpileModule(`${body}\nconst probes__ = [${probes}];`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = ts.transpileModule(`${body}\nconst probes__ = [${probes}];`, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const names = /import \{([^}]*)\} from 'jixiao';/.exec(js)?.[1] ?? '';
     const run = js
       .replace(/import \{[^}]*\} from 'jixiao';/, `const {${names}} = lib;`)

@@ -17,6 +17,11 @@ export const Indicator = z.object({
   target: Target,
   /** 指标值确定依据 */
   basis: z.string(),
+  /**
+   * 中长期 / 长期 / 中期指标值 printed beside the year's 指标值 (label as printed): kept as written and shown as
+   * context; the year's 指标值 is the one scored.
+   */
+  longTerm: z.array(z.object({ label: z.string(), raw: z.string() })).optional(),
   /** 分值 where the table states it; otherwise the rule set allocates weights. */
   weight: z.number().nonnegative().optional(),
   /** Line in the source document where the row starts (for messages). */
@@ -60,6 +65,8 @@ export const GoalTable = z.object({
   tierWeights: z.record(z.string(), z.number().nonnegative()).optional(),
   /** 绩效目标 (numbered items, numbering removed) */
   goals: z.array(z.string()),
+  /** 中长期 / 长期 / 中期目标 printed beside the year's (label as printed): context, not this year's goals. */
+  longGoals: z.object({ label: z.string(), items: z.array(z.string()) }).optional(),
   indicators: z.array(Indicator),
   line: z.number().int().optional(),
 });

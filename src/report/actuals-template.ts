@@ -58,11 +58,14 @@ export function compoundHint(t: CompoundTarget): string {
   return `按指标值的写法逐项填写，用“/”隔开，如 ${example(t)}；各项均达到才得满分，否则按得分较低的一项计分`;
 }
 
+/** The long-term value printed beside the year's, as context for whoever fills the year in. */
+const longTerm = (ind: Indicator) => (ind.longTerm ?? []).map((l) => `（${l.label} ${l.raw}，不计分）`).join('');
+
 function indicator(ind: Indicator, no: number, repeated: boolean, period: Period): string[] {
   const t = ind.target;
   const qualitative = t.direction === 'qualitative';
   const out = [
-    `      # ${no}. ${ind.tier1} / ${ind.tier2} — 指标值 ${ind.target.raw || '（空）'}${ind.description ? `；${ind.description}` : ''}`,
+    `      # ${no}. ${ind.tier1} / ${ind.tier2} — 指标值 ${ind.target.raw || '（空）'}${longTerm(ind)}${ind.description ? `；${ind.description}` : ''}`,
     `      - name: ${y(ind.name)}`,
   ];
   if (repeated) out.push(`        tier2: ${y(ind.tier2)}`);

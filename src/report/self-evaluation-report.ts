@@ -1,7 +1,7 @@
 import type { IndicatorScore, ProjectScore } from '../core/scoring/types.js';
 import type { GoalDocument, GoalTable } from '../model/goals.js';
 import { fmtGrade, fmtMoney, fmtMoneyOr, fmtRate, NO_CODE, NOT_FILLED, NOT_IN_TABLE, STATUS_LABEL } from './format.js';
-import { actualText, block, listOr, numbered, type SectionView } from './view-common.js';
+import { actualText, block, listOr, longTermLines, numbered, type SectionView } from './view-common.js';
 
 interface Fmt {
   score: (x: number) => string;
@@ -25,6 +25,12 @@ export function selfEvaluationReport(
   return [basics(p, table, goals), achievement(p, f, lastYear), deviations(p, f), remedies(p), application(p, f)];
 }
 
+/** The table's 中长期 / 中期目标 and 指标值 printed beside the year's: context only, said to be not scored. */
+function longTermBlock(table: GoalTable | undefined) {
+  const lines = table ? longTermLines(table) : [];
+  return lines.length === 0 ? [] : [block('（四）中长期目标（目标表同时列出，供参考，不计分）', [], lines)];
+}
+
 function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocument): SectionView {
   const b = p.budget;
   const unit = table?.unitName ?? goals.department.unitName ?? NOT_IN_TABLE;
@@ -41,6 +47,7 @@ function basics(p: ProjectScore, table: GoalTable | undefined, goals: GoalDocume
         `年初预算数 ${fmtMoney(b.initial)} 万元，全年预算数 ${fmtMoney(b.adjusted)} 万元，全年执行数 ${fmtMoneyOr(b.executed)} 万元，预算执行率 ${fmtRate(b.rate)}。`,
         `资金支出计划：${listOr(plan, NOT_IN_TABLE)}。`,
       ]),
+      ...longTermBlock(table),
     ],
   };
 }

@@ -51,6 +51,18 @@ export function projectHeader(
   };
 }
 
+/**
+ * What the table printed beside the year's set: its 中长期 / 中期目标 and each row's long-term 指标值, with the
+ * year's value it stands beside ("维修改造供水工程：中期指标值 ≥30处（年度指标值 ≥10处）").
+ */
+export function longTermLines(t: GoalTable): string[] {
+  const goals = t.longGoals ? t.longGoals.items.map((g) => `${t.longGoals?.label}：${g}`) : [];
+  const rows = t.indicators.flatMap((i) =>
+    (i.longTerm ?? []).map((l) => `${i.name}：${l.label} ${l.raw}（年度指标值 ${i.target.raw || '（空）'}）`),
+  );
+  return [...goals, ...rows];
+}
+
 export const block = (subtitle: string | null, paragraphs: string[] = [], items: string[] = []): BlockView => ({
   subtitle,
   paragraphs,

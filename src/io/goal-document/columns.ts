@@ -17,7 +17,9 @@ export type Column =
   | 'weight'
   | 'op'
   | 'unit'
-  /** A column that is not scored: 中长期指标值, the "绩效指标" label column, an empty header cell. */
+  /** 中长期 / 长期 / 中期指标值 beside the year's: kept as printed, shown as context, not scored. */
+  | 'longTarget'
+  /** A column that is not scored: the "绩效指标" label column, an empty header cell. */
   | 'skip';
 
 export const TITLE: Record<Column, string> = {
@@ -30,6 +32,7 @@ export const TITLE: Record<Column, string> = {
   weight: '分值',
   op: '指标性质',
   unit: '计量单位',
+  longTarget: '中长期指标值',
   skip: '（不计分的列）',
 };
 
@@ -40,8 +43,8 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^三级指标(名称)?$/, ['name']],
   [/^指标名称$/, ['name']],
   [/^(绩效)?指标(描述|解释|说明)$/, ['description']],
-  [/^(年度)?(指标值|目标值)$/, ['target']],
-  [/^(中长期|长期|中期|全周期)(指标值|目标值)$/, ['skip']],
+  [/^(年度)?(绩效)?(目标)?(指标值|目标值)$/, ['target']],
+  [/^(中长期|长期|中期|全周期)(绩效)?(目标)?(指标值|目标值)$/, ['longTarget']],
   [/^(年度)?指标值内容$/, ['target', 'description']],
   [/^(绩效)?指标内容$/, ['name', 'target', 'description']],
   [/^绩效标准$/, ['target', 'basis']],

@@ -2,7 +2,7 @@ import { rowContext } from '../../core/target/context.js';
 import { parseTarget } from '../../core/target/parse.js';
 import type { Indicator } from '../../model/goals.js';
 import { assignColumns, type Column, candidates, operatorWord, TITLE } from './columns.js';
-import type { Cell } from './lines.js';
+import { type Cell, runsBy } from './lines.js';
 import type { Problems } from './problems.js';
 import { normLabel, parseAmount, quote } from './text.js';
 
@@ -30,13 +30,14 @@ interface RawRow {
   tier1: string;
   tier2: string;
   get: (c: Column) => string;
+  longTerm: { label: string; raw: string }[];
   line: number;
 }
 
 /** `cells` starts with the header's first label cell. */
 export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator[] {
   const { problems, project } = ctx;
-  const { columns, end } = readHeader(cells);
+  const { columns, titles, end } = readHeader(cells);
   const headerEnd = cells[end - 1] ?? cells[0];
   const has = (c: Column) => columns.includes(c);
   if (!has('name') || !has('target') || (!has('tier1') && !has('tier2'))) {
@@ -80,7 +81,11 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       );
       continue;
     }
-    raw.push({ tier1, tier2, get, line });
+    const longTerm = columns.flatMap((c, k) => {
+      const text = c === 'longTarget' ? (row[k]?.text ?? '') : '';
+      return text === '' ? [] : [{ label: titles[k] ?? TITLE.longTarget, raw: text }];
+    });
+    raw.push({ tier1, tier2, get, longTerm, line });
   }
   const oneLevel = !raw.some((r) => r.tier1 !== '') ? 'tier1' : !raw.some((r) => r.tier2 !== '') ? 'tier2' : null;
 
@@ -114,6 +119,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       description: r.get('description'),
       target: parseTarget(target, rowContext({ tier1: t1, tier2: t2 }, ctx.year)),
       basis: r.get('basis'),
+      ...(r.longTerm.length > 0 ? { longTerm: r.longTerm } : {}),
       ...(weight === null ? {} : { weight }),
       line: r.line,
     });
@@ -127,10 +133,12 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
 /**
  * The header's columns and where its cells end. An empty cell between labels is a column of its own (a merged
  * header cell). Two side-by-side sets (中长期 and 年度, each from 一级指标 on) keep the year's set: the one with a
- * 年度/plain 指标值, the later when both have one; the other set's columns are skipped.
+ * 年度/plain 指标值, the later when both have one; the other set's 指标值 is kept as the long-term value, its other
+ * columns are skipped. `titles`: each long-term column's label as printed (中期指标值), for the reports.
  */
-function readHeader(cells: Cell[]): { columns: Column[]; end: number } {
+function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undefined)[]; end: number } {
   const labels: (Column[] | null)[] = [];
+  const texts: string[] = [];
   const sets: number[] = [0];
   let i = 0;
   for (; i < cells.length; i++) {
@@ -140,6 +148,7 @@ function readHeader(cells: Cell[]): { columns: Column[]; end: number } {
       const later = cells.slice(i + 1, i + 3).find((c) => c.text !== '');
       if (later && candidates(later.text) && later.row === cell.row) {
         labels.push(null);
+        texts.push('');
         continue;
       }
       break;
@@ -148,15 +157,22 @@ function readHeader(cells: Cell[]): { columns: Column[]; end: number } {
     if (!c) break;
     const setStart = sets[sets.length - 1] as number;
     const single = c.length === 1 ? c[0] : null;
-    if (single && single !== 'skip' && labels.slice(setStart).some((l) => l?.length === 1 && l[0] === single)) {
-      sets.push(labels.length);
-    }
+    const repeats = single && single !== 'skip' && single !== 'longTarget';
+    if (repeats && labels.slice(setStart).some((l) => l?.length === 1 && l[0] === single)) sets.push(labels.length);
     labels.push(c);
+    texts.push(normLabel(cell.text));
   }
   const bounds = sets.map((from, k) => [from, sets[k + 1] ?? labels.length] as const);
   const scored = [...bounds].reverse().find(([a, b]) => labels.slice(a, b).some((l) => l?.includes('target')));
-  const columns = labels.map((l, k) => (scored && (k < scored[0] || k >= scored[1]) ? null : l));
-  return { columns: assignColumns(columns.map((c) => c ?? ['skip'])), end: i };
+  const other = (k: number) => scored !== undefined && (k < scored[0] || k >= scored[1]);
+  const isValue = (l: Column[] | null) => l?.includes('target') || l?.includes('longTarget');
+  const columns = labels.map((l, k): Column[] | null => (other(k) ? (isValue(l) ? ['longTarget'] : null) : l));
+  const roles = assignColumns(columns.map((c) => c ?? ['skip']));
+  // A long-term column named only 指标值 (in the other set) is named for what it is.
+  const titles = roles.map((r, k) =>
+    r === 'longTarget' ? (/长期|中期|全周期/.test(texts[k] ?? '') ? texts[k] : TITLE.longTarget) : undefined,
+  );
+  return { columns: roles, titles, end: i };
 }
 
 /** "成本指标(10分)" → 成本指标, noting its 10 points; any other tier text as it is. */
@@ -204,7 +220,7 @@ function rowsOf(cells: Cell[], columns: Column[], ctx: IndicatorContext): { cell
       continue;
     }
     // A row whose last cells are empty ends in tabs, which look like a stray tab run: count them back in.
-    const padded = byLine(group).map((cells) => padRow(cells, width));
+    const padded = runsBy(group, 'line').map((cells) => padRow(cells, width));
     if (padded.every((row) => row !== null)) {
       rows.push(...padded.map((row) => ({ cells: row })));
       continue;
@@ -226,17 +242,6 @@ function rowsOf(cells: Cell[], columns: Column[], ctx: IndicatorContext): { cell
     rows.push({ cells: real, bad: true });
   }
   return rows;
-}
-
-/** Cells split by the line they sit on. */
-function byLine(cells: Cell[]): Cell[][] {
-  const lines: Cell[][] = [];
-  for (const cell of cells) {
-    const last = lines[lines.length - 1];
-    if (last && last[0]?.line === cell.line) last.push(cell);
-    else lines.push([cell]);
-  }
-  return lines;
 }
 
 /** Exactly one row: its real cells, made up to `width` with the empty cells after the last one; else null. */

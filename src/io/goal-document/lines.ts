@@ -69,3 +69,14 @@ function cellsOf(raw: string, line: number, row: number): Cell[] | null {
   });
   return texts.map((text, i) => ({ text, line, row, stray: last >= 0 && i > last }));
 }
+
+/** Cells split into runs that sit on the same line, or in the same row group. */
+export function runsBy(cells: Cell[], key: 'line' | 'row'): Cell[][] {
+  const runs: Cell[][] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]?.[key] === cell[key]) last.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}

@@ -2,7 +2,7 @@ import type { GoalTable } from '../../model/goals.js';
 import { parseBudget } from './budget.js';
 import { generatedCode } from './code.js';
 import { parseUnitCell } from './department.js';
-import { splitGoals } from './goals.js';
+import { tableGoals } from './goals.js';
 import { parseIndicators } from './indicators.js';
 import { parsePlan } from './plan.js';
 import { type Problems, projectLabel } from './problems.js';
@@ -98,10 +98,8 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
 
   const planBlock = block('plan');
   const spendingPlan = planBlock ? parsePlan(planBlock.cells, year, problems, project) : [];
-  // "总体目标 | 中长期目标 | 年度目标": the year's goals are kept; the long-term ones are not this year's table.
-  const goals = seg.blocks
-    .filter((b) => b.kind === 'goals')
-    .flatMap((b) => splitGoals(b.cells.filter((c) => !c.stray)));
+  // "总体目标 | 中长期目标 | 年度目标": the year's goals are the table's; the long-term ones are kept beside them.
+  const { goals, longGoals } = tableGoals(seg.blocks);
 
   const header = block('header');
   const tierWeights: Record<string, number> = {};
@@ -124,6 +122,7 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
     spendingPlan,
     ...(Object.keys(tierWeights).length > 0 ? { tierWeights } : {}),
     goals,
+    ...(longGoals ? { longGoals } : {}),
     indicators,
     line: seg.line,
   };

@@ -55,7 +55,7 @@ export interface Segments {
 
 /** Column labels of the indicator header; a header may start at any of them (二级 first in two-level tables). */
 export const HEADER_LABEL =
-  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期)?(指标值|目标值)(内容)?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
+  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(指标值|目标值)(内容)?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
 
 /**
  * The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not
