@@ -30,15 +30,18 @@ export const placeholderLeft: Check = (doc, ctx) => {
  */
 export const operatorMissing: Check = (doc, ctx) =>
   eachRow(doc, (p, i, ind) => {
-    const t = ind.target;
-    if (!isQuantity(t) || !t.implicitOp) return null;
+    // In a two-value cell ("500人次 / ≥95%") the first part written without one is named.
+    const whole = ind.target;
+    const t = whole.direction === 'compound' ? whole.parts.find((x) => isQuantity(x) && x.implicitOp) : whole;
+    if (!t || !isQuantity(t) || !t.implicitOp) return null;
+    const written = whole === t ? `“${t.raw.trim()}”` : `“${whole.raw.trim()}”中的“${t.raw.trim()}”`;
     const sign = t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '=';
     const read = `${sign}${t.value}${t.unit ?? ''}`;
     if (t.asCost) {
-      const message = `成本指标“${t.raw.trim()}”未写比较符，按成本指标理解为“${read}”（不超过）`;
+      const message = `成本指标${written}未写比较符，按成本指标理解为“${read}”（不超过）`;
       return rowFinding(ctx, p, i, ind, 'direction-inferred', 'warning', message, `写明“${read}”`);
     }
-    const message = `指标值“${t.raw.trim()}”没有写比较符，按“${read}”计分`;
+    const message = `指标值${written}没有写比较符，按“${read}”计分`;
     return rowFinding(ctx, p, i, ind, 'operator-missing', 'info', message, `写明比较符，如“${read}”`);
   });
 

@@ -90,3 +90,32 @@ describe('reverse-with-gte', () => {
     expect(only(check(...rows), 'reverse-with-gte')).toEqual([]);
   });
 });
+
+describe('two values in one cell and rows marked 不适用 (info: how they will be scored)', () => {
+  const all = check(
+    makeIndicator('≥500人次 / ≥95%', { name: '甲' }),
+    makeIndicator('全年 / ≥300天', { name: '乙' }),
+    makeIndicator('本项目不适用此指标', { name: '丙' }),
+    makeIndicator('500人次 / ≥95%', { name: '丁' }),
+  );
+  const codes = (no: number) => all.filter((f) => f.indicator?.no === no).map((f) => `${f.severity} ${f.code}`);
+
+  it('says each row once, as info, with nothing else found about them', () => {
+    expect(codes(1)).toEqual(['info target-compound']);
+    expect(codes(2)).toEqual(['info target-compound']);
+    expect(codes(3)).toEqual(['info target-not-applicable']);
+    expect(only(all, 'target-compound')[0]?.message).toBe(
+      '指标值“≥500人次 / ≥95%”含 2 项（≥500人次、≥95%），各项均达到才算完成，否则按得分较低的一项评分；实际完成值须按同样写法填写（如“500人次 / 95%”）',
+    );
+    expect(only(all, 'target-compound')[1]?.message).toBe(
+      '指标值“全年 / ≥300天”中“全年”为期间说明，按“≥300天”评分；实际完成值须按同样写法填写（如“300天”）',
+    );
+  });
+
+  it('names the part written without a comparison word', () => {
+    expect(codes(4)).toEqual(['info operator-missing', 'info target-compound']);
+    expect(only(all, 'operator-missing')[0]?.message).toBe(
+      '指标值“500人次 / ≥95%”中的“500人次”没有写比较符，按“≥500人次”计分',
+    );
+  });
+});
