@@ -4,6 +4,7 @@ import type { ActualValue } from '../actual.js';
 import { num } from '../rounding.js';
 import { scoreIndicator } from '../scoring/indicator.js';
 import type { ScoringRules } from '../scoring/types.js';
+import { isMeasured } from '../target/compound.js';
 
 /** The actual that gives an indicator its full 分值, found with the rule set's own formula. */
 export type FullMarks =
@@ -47,7 +48,13 @@ export function fullMarks(indicator: Indicator, weight: number, rules: ScoringRu
   const t = indicator.target;
   if (t.direction === 'invalid') return { kind: 'none', text: '指标值无法识别，无法测算' };
   if (t.direction === 'not-applicable') return { kind: 'none', text: '不适用，不计分' };
-  if (t.direction === 'compound') return { kind: 'none', text: '指标值含多项，每一项都达到指标值才得满分' };
+  if (t.direction === 'compound') {
+    // Full marks only when every measured part has its own: "不低于 500人次，且不低于 95%".
+    const each = t.parts
+      .filter(isMeasured)
+      .map((part) => fullMarks({ ...indicator, target: part }, weight, rules).text);
+    return { kind: 'none', text: each.join('，且') };
+  }
   if (t.direction === 'qualitative') {
     return { kind: 'grade', grade: '达成', score: weight, text: `完成等级“达成”，得分 ${num(weight)}` };
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScoringRules } from '../../../src/core/scoring/types.js';
+import { parseTarget } from '../../../src/core/target/parse.js';
 import { fullMarks, whatIf, whatIfProject } from '../../../src/core/whatif/index.js';
 import { loadActuals } from '../../../src/io/actuals.js';
 import { loadGoals } from '../../../src/io/goals.js';
@@ -34,6 +35,16 @@ describe('the actual that gives full marks', () => {
     const t = goals.projects[p] as GoalTable;
     const ind = t.indicators[row] as GoalTable['indicators'][number];
     expect(fullMarks(ind, 12.5, national).text).toBe(text);
+  });
+
+  it.each([
+    ['≥500人次 / ≥95%', '不低于 500人次，且不低于 95%'],
+    ['全年 / ≥300天', '不低于 300天'],
+    ['≤0起', '不高于 0起'],
+    ['本项目不适用此指标', '不适用，不计分'],
+  ])('%s: %s', (target, text) => {
+    const base = goals.projects[0]?.indicators[0] as GoalTable['indicators'][number];
+    expect(fullMarks({ ...base, target: parseTarget(target, { year: 2025 }) }, 12.5, national).text).toBe(text);
   });
 
   it('a qualitative indicator needs 达成 at the top of its band', () => {
