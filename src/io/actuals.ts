@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { ActualsDocument } from '../model/actuals.js';
 import type { GoalDocument } from '../model/goals.js';
+import { fileKind, notActuals } from './input-kind.js';
 import { placeInChain, readYamlFile } from './yaml-file.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -16,15 +17,23 @@ export function loadActuals(path: string): ActualsDocument {
     display,
     '实际完成情况文件应是一个键值映射（schema、period、projects）',
   );
-  if (!ruleFile) throw new UserError(`无法读取实际完成情况 ${display}`, problems);
+  if (!ruleFile) throw wrongKind(path) ?? new UserError(`无法读取实际完成情况 ${display}`, problems);
   const parsed = ActualsDocument.safeParse(dropBlanks(ruleFile.data), { reportInput: true });
   if (!parsed.success) {
+    const other = wrongKind(path);
+    if (other) throw other;
     throw new UserError(
       `实际完成情况 ${display} 有 ${parsed.error.issues.length} 处问题`,
       zodProblems(parsed.error.issues, placeInChain([ruleFile])),
     );
   }
   return parsed.data;
+}
+
+/** The file is of another kind (a goals JSON, a goal document, a score result): say so instead of its problems. */
+function wrongKind(path: string): UserError | null {
+  const kind = fileKind(path);
+  return kind && kind !== 'actuals' ? notActuals(path, kind) : null;
 }
 
 /** A blank cell in the template (`reason:`) loads as null: treat it as not filled in. */

@@ -6,6 +6,7 @@ import { GoalDocument } from '../model/goals.js';
 import { decode, type TextEncodingName } from './decode.js';
 import { importGoalText } from './goal-document/index.js';
 import { yearConflict } from './goal-document/year.js';
+import { notGoals, textKind } from './input-kind.js';
 import { readInput } from './read-input.js';
 import { formatPath } from './yaml-file.js';
 import { zodProblems } from './zod-problems.js';
@@ -54,9 +55,16 @@ export function loadGoals(path: string, opts: GoalsOptions = {}): GoalDocument {
 function readTextGoals(path: string, opts: GoalsOptions): LoadedGoals {
   const bytes = readInput(path, opts.what ?? '目标表');
   const { text, encoding } = decode(bytes, basename(path));
+  // A schema line names the file's kind for sure; a 自评表 title only once the goal-table reading has failed.
+  const kind = textKind(text);
+  if (kind === 'actuals' || kind === 'evaluation' || kind === 'monitoring') throw notGoals(path, kind);
   if (!/\.json$/i.test(path)) {
     const parse = { source: basename(path), ...(opts.year === undefined ? {} : { year: opts.year }) };
-    return { ...importGoalText(text, parse), encoding };
+    try {
+      return { ...importGoalText(text, parse), encoding };
+    } catch (err) {
+      throw err instanceof UserError && kind === 'self-evaluation' ? notGoals(path, kind) : err;
+    }
   }
   const doc = fromJson(text, path);
   if (opts.year !== undefined && doc.year !== opts.year) {

@@ -19,16 +19,26 @@ export function actualsTemplate(goals: GoalDocument, period: Period, asOf?: stri
     '# 金额单位：万元。actual 填“数值+单位”（如 1050家、45.2万元、98%），单位省略时按指标值的单位；日期写 2025-11-20。',
     '# 定性指标填 grade（达成 / 部分达成 / 未达成）和档内得分 score；不适用的指标删去 actual，填 notApplicable: 原因。',
     '# 未完成指标值时填写 reason（偏差原因分析）和 remedy（改进措施）；evidence 为佐证材料。',
+    period === 'year-end'
+      ? '# 填好后运行：jixiao score 目标表.json 本文件（年终自评评分），或 jixiao report 目标表.json 本文件 -o 报告文件夹'
+      : '# 填好后运行：jixiao monitor 目标表.json 本文件（运行监控，截止日期取自下面的 asOf），或 jixiao report 目标表.json 本文件 --kind monitoring -o 报告文件夹',
     'schema: jixiao/actuals@1',
     `period: ${period}`,
   ];
-  if (period === 'mid-year') lines.push(`asOf: ${asOf ?? `${goals.year}-06-30`}`);
+  const date = asOf ?? `${goals.year}-06-30`;
+  if (period === 'mid-year') lines.push(`asOf: ${date}`);
   lines.push('projects:');
-  for (const t of goals.projects) lines.push(...project(t, period));
+  for (const t of goals.projects) lines.push(...project(t, period, date));
   return `${lines.join('\n')}\n`;
 }
 
-function project(t: GoalTable, period: Period): string[] {
+/** "2025-06-30" → 截至6月30日, as the 运行监控表 dates its columns. */
+function asOfWords(asOf: string): string {
+  const [, m, d] = asOf.split('-').map(Number);
+  return `截至${m}月${d}日`;
+}
+
+function project(t: GoalTable, period: Period, asOf: string): string[] {
   const out = [
     '',
     // The id of a table with no 项目编码 binds the entry to its table: said so, lest it is taken for a code.
@@ -38,7 +48,7 @@ function project(t: GoalTable, period: Period): string[] {
     '    budget:',
     `      initial: ${y(t.budget.total)}`,
     `      adjusted: ${y(t.budget.total)}   # 全年预算数（调整后）`,
-    `      executed:   # ${period === 'year-end' ? '全年执行数' : '截至监控日的执行数'}`,
+    `      executed:   # ${period === 'year-end' ? '全年执行数' : `${asOfWords(asOf)}执行数`}`,
     '      reason:   # 执行率偏差原因',
   ];
   if (period === 'mid-year') out.push('      forecast:   # 全年预计执行数（可不填）');
@@ -46,7 +56,7 @@ function project(t: GoalTable, period: Period): string[] {
   const names = t.indicators.map((i) => i.name);
   t.indicators.forEach((ind, k) => {
     const repeated = names.indexOf(ind.name) !== names.lastIndexOf(ind.name);
-    out.push(...indicator(ind, k + 1, repeated, period));
+    out.push(...indicator(ind, k + 1, repeated, period, asOf));
   });
   return out;
 }
@@ -61,7 +71,7 @@ export function compoundHint(t: CompoundTarget): string {
 /** The long-term value printed beside the year's, as context for whoever fills the year in. */
 const longTerm = (ind: Indicator) => (ind.longTerm ?? []).map((l) => `（${l.label} ${l.raw}，不计分）`).join('');
 
-function indicator(ind: Indicator, no: number, repeated: boolean, period: Period): string[] {
+function indicator(ind: Indicator, no: number, repeated: boolean, period: Period, asOf: string): string[] {
   const t = ind.target;
   const qualitative = t.direction === 'qualitative';
   const out = [
@@ -73,7 +83,10 @@ function indicator(ind: Indicator, no: number, repeated: boolean, period: Period
   else if (t.direction === 'not-applicable')
     out.push(`        notApplicable: ${y(notApplicableReason(t.raw))}   # 目标表写明不适用，不评分`);
   else if (t.direction === 'compound') out.push(`        actual:   # ${compoundHint(t)}`);
-  else out.push(`        actual:${t.direction === 'deadline' ? '   # 完成日期' : ''}`);
+  else {
+    const what = t.direction === 'deadline' ? '完成日期' : period === 'mid-year' ? `${asOfWords(asOf)}完成值` : '';
+    out.push(`        actual:${what ? `   # ${what}` : ''}`);
+  }
   out.push('        reason:', '        remedy:', '        evidence:');
   if (period === 'mid-year') {
     out.push(

@@ -5,6 +5,7 @@ import { type LoadedRuleSet, listRuleSets, loadRuleSet } from '../../io/rules.js
 import type { Formula, RoundingMode, Rounding as RoundingRule, RuleSet, Source } from '../../model/rule-set.js';
 import { bibliography, bibliographyLine, citationLines } from '../../report/citation.js';
 import { fmtNum, fmtPercent } from '../../report/format.js';
+import { wrapOutline } from '../../report/terminal/width.js';
 
 /** `jixiao rules list` and `jixiao rules show NAME`: every rule with its numbers and its source. */
 
@@ -29,7 +30,7 @@ export async function runRulesShow(name: string, opts: { format: string }): Prom
   const out =
     opts.format === 'json'
       ? JSON.stringify({ ruleSet: loaded.ruleSet, chain: chainIds(loaded) }, null, 2)
-      : renderRuleSet(loaded);
+      : wrapOutline(renderRuleSet(loaded));
   process.stdout.write(`${out}\n`);
 }
 

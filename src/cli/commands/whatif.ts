@@ -1,12 +1,10 @@
-import Table from 'cli-table3';
-import type { ScoringRules } from '../../core/scoring/types.js';
-import { type ProjectWhatIf, whatIf } from '../../core/whatif/index.js';
+import { whatIf } from '../../core/whatif/index.js';
 import { UserError } from '../../errors.js';
 import { readActuals } from '../../io/actuals.js';
 import { readGoals } from '../../io/goals.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { assertNotInput, writeFileAtomic } from '../../io/write.js';
-import { whatIfView } from '../../report/whatif-view.js';
+import { whatIfTable } from '../../report/terminal/whatif.js';
 import { goalsOptions } from '../goals-year.js';
 
 export interface WhatIfOptions {
@@ -45,21 +43,7 @@ export async function runWhatIf(goalsPath: string, actualsPath: string, opts: Wh
   const text =
     opts.format === 'json'
       ? `${JSON.stringify({ schema: 'jixiao/whatif@1', projects: results }, null, 2)}\n`
-      : results.map((r) => renderProject(r, rules)).join('\n');
+      : results.map((r) => whatIfTable(r, rules)).join('\n');
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
-}
-
-function renderProject(p: ProjectWhatIf, rules: ScoringRules): string {
-  const v = whatIfView(p, rules);
-  const t = new Table({
-    head: ['序号', '三级指标', '指标值', '分值', '当前得分', '满分所需实际完成值'],
-    style: { head: [], border: [] },
-    colWidths: [6, 28, 14, 8, 10, 30],
-    wordWrap: true,
-  });
-  for (const i of v.indicators) t.push([i.no, i.name, i.target, i.weight, i.score, i.needs]);
-  const lines = [`${v.code}  ${v.name}  当前总分 ${v.current}`, t.toString(), v.verdict];
-  for (const c of v.changes) lines.push(`  ${c.what}：${c.from} → ${c.to}（${c.gain} 分）`);
-  return `${lines.join('\n')}\n`;
 }

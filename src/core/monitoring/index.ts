@@ -61,11 +61,24 @@ export function monitorDocument(
   const projects: ProjectMonitoring[] = [];
   const plans = new Map<string, WeightPlan>();
   const pending: { table: GoalTable; execution: ExecutionStatus; paces: IndicatorPace[]; entry: ProjectActuals }[] = [];
+  // A date outside the goals' year is one mistake in the actuals file, said once rather than once per project.
+  const years = [...new Set(bound.projects.map((p) => p.table.year))];
+  const wrongYear = years.length > 0 && !years.includes(Number(asOf.slice(0, 4)));
+  if (wrongYear) {
+    errors.push({
+      code: 'as-of-year',
+      where: '监控截止日期',
+      message: `${asOf} 不在目标表的年度（${years.join('、')} 年）内：截止日期应为该年度内的日期，如 ${years[0]}-06-30`,
+    });
+  }
   for (const p of bound.projects) {
     const where = projectLabel(p.table);
     // The rule set as it stood for this goal table's year (dated values; the forecast's scoring resolves its own).
     const r = ruleSetForYear(rules.ruleSet, p.table.year).ruleSet;
-    const planIssues = planProblems(p.table.spendingPlan, asOf, where);
+    const planIssues = planProblems(p.table.spendingPlan, asOf, where).filter(
+      (x) => !(wrongYear && x.code === 'as-of-year'),
+    );
+    if (wrongYear) continue;
     errors.push(...planIssues);
     // Monitoring needs every project filled in: its problems are reported, all at once.
     const before = errors.length;

@@ -128,7 +128,7 @@ export function bindProject(table: GoalTable, entry: ProjectActuals, opts: BindO
     return { entry: e, actual: parsed.value };
   });
   if (empty && problems.length === 0 && entry.indicators.length > 0)
-    problems.push({ code: 'project-unfilled', where, message: '该项目尚未填写（全年执行数和各指标实际完成值均为空）' });
+    problems.push({ code: 'project-unfilled', where, message: '该项目尚未填写（执行数和各指标实际完成值均为空）' });
   return { table, entry, indicators, problems, unfilled: empty };
 }
 

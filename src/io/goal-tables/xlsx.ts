@@ -3,7 +3,10 @@ import { type Problem, UserError } from '../../errors.js';
 import type { GoalDocument } from '../../model/goals.js';
 import type { ImportedGoals } from '../goal-document/index.js';
 import { blockKind, isUnitCode, isUnitNote } from '../goal-document/tables.js';
+import { notGoals } from '../input-kind.js';
+import { SHEETS } from '../xlsx/columns.js';
 import { columnLetter, type Grid, type GridCell, openWorkbook, sheetGrid } from '../xlsx/grid.js';
+import { workbookKind } from '../xlsx/kind.js';
 import { type Block, importGoalBlocks, type Placed } from './text.js';
 
 /**
@@ -18,6 +21,8 @@ export async function readXlsxGoals(path: string): Promise<GoalDocument> {
 
 export async function importXlsxGoals(path: string, opts: { year?: number } = {}): Promise<ImportedGoals> {
   const wb = await openWorkbook(path, '绩效目标表');
+  // The workbook `jixiao template` writes: its 资金/指标 sheets are no goal table.
+  if (wb.getWorksheet(SHEETS.funds) && wb.getWorksheet(SHEETS.indicators)) throw notGoals(path, 'actuals');
   const grids = wb.worksheets.map((ws) => sheetGrid(ws));
   const file = basename(path);
   // A cell with no value to read (#N/A, a formula never calculated) would otherwise import as an empty cell.
@@ -31,7 +36,13 @@ export async function importXlsxGoals(path: string, opts: { year?: number } = {}
     ),
   );
   if (problems.length > 0) throw new UserError(`无法导入 ${file}：发现 ${problems.length} 处问题`, problems);
-  return importGoalBlocks(grids.flatMap(sheetBlocks), { ...opts, source: file });
+  try {
+    return importGoalBlocks(grids.flatMap(sheetBlocks), { ...opts, source: file });
+  } catch (err) {
+    // A filled 自评表 or a score result saved as a workbook: name it rather than list its cells as defects.
+    const kind = err instanceof UserError ? workbookKind(grids) : null;
+    throw kind && kind !== 'goal-document' ? notGoals(path, kind) : err;
+  }
 }
 
 /** Goal tables have at most a dozen or so columns; rows are padded with empty cells up to this many only. */

@@ -3,9 +3,11 @@ import { type Problem, UserError } from '../../errors.js';
 import { ActualsDocument, type IndicatorActual, type ProjectActuals } from '../../model/actuals.js';
 import type { GoalDocument } from '../../model/goals.js';
 import { quote } from '../goal-document/text.js';
+import { notActuals } from '../input-kind.js';
 import { type FundField, type Key, readIndicator, readNotes } from './actuals-rows.js';
 import { type Column, CSV_FUNDS_KEYS, FUNDS_COLUMNS, type FundsKey, INDICATOR_COLUMNS, SHEETS } from './columns.js';
 import { type Grid, openWorkbook, readCsvGrid, sheetGrid } from './grid.js';
+import { workbookKind } from './kind.js';
 import { SheetReader, type SheetRecord } from './records.js';
 
 /**
@@ -32,6 +34,8 @@ export async function readActualsTable(path: string, goals: GoalDocument): Promi
     const [fundsSheet, indicatorSheet] = [wb.getWorksheet(SHEETS.funds), wb.getWorksheet(SHEETS.indicators)];
     if (!fundsSheet || !indicatorSheet) {
       const missing = [SHEETS.funds, SHEETS.indicators].filter((n) => !wb.getWorksheet(n));
+      const other = workbookKind(wb.worksheets.map(sheetGrid));
+      if (other) throw notActuals(path, other);
       throw new UserError(
         `无法读取${WHAT} ${file}：缺少工作表${missing.map((n) => `“${n}”`).join('、')}（现有：${wb.worksheets.map((w) => w.name).join('、') || '无'}）。请使用 jixiao template -o 填报表.xlsx 生成的工作簿，不要改动工作表名称`,
       );

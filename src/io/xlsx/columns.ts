@@ -101,7 +101,7 @@ export const INDICATOR_COLUMNS: Column<IndicatorKey>[] = [
   {
     key: 'actual',
     header: '实际完成值',
-    aliases: ['全年实际值', '完成值'],
+    aliases: ['全年实际值', '完成值', '截至监控日完成值'],
     width: 16,
     input: true,
     kind: 'text',
@@ -135,8 +135,20 @@ export const INDICATOR_COLUMNS: Column<IndicatorKey>[] = [
   { key: 'overrideReason', header: '调整理由', width: 26, input: true, kind: 'text' },
 ];
 
-export function columnsFor<K extends string>(columns: Column<K>[], period: 'year-end' | 'mid-year'): Column<K>[] {
-  return columns.filter((c) => !c.midYear || period === 'mid-year');
+/**
+ * The columns of a period's workbook. At mid-year the amounts say the date they stand at (截至6月30日执行数), as
+ * the 运行监控表 does; the reader takes any such date as the as-of one.
+ */
+export function columnsFor<K extends string>(
+  columns: Column<K>[],
+  period: 'year-end' | 'mid-year',
+  asOf?: string,
+): Column<K>[] {
+  const kept = columns.filter((c) => !c.midYear || period === 'mid-year');
+  if (period !== 'mid-year' || !asOf) return kept;
+  const [, m, d] = asOf.split('-').map(Number);
+  const dated: Record<string, string> = { executed: `截至${m}月${d}日执行数`, actual: `截至${m}月${d}日完成值` };
+  return kept.map((c) => (dated[c.key] ? { ...c, header: dated[c.key] as string } : c));
 }
 
 /** The budget columns a CSV of the 指标 sheet may carry on a project's first row. */

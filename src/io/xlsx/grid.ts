@@ -183,13 +183,17 @@ export function cellText(cell: GridCell | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** A header label for matching: no whitespace, half-width brackets, no "(A)"/"（万元）" style suffix. */
+/** A header label for matching: no whitespace, half-width brackets, no "(A)"/"（万元）" style suffix, no date. */
 export function headerKey(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\([^)]*\)$/, '');
+  return (
+    text
+      .replace(/[\s\u3000]+/g, '')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')')
+      .replace(/\([^)]*\)$/, '')
+      // The mid-year workbook dates its amount columns (截至6月30日执行数): any date reads as the as-of one.
+      .replace(/^截至\d{1,2}月\d{1,2}日/, '截至监控日')
+  );
 }
 
 /** Spreadsheet column letters for a 0-based index (0 → A, 26 → AA). */

@@ -30,7 +30,8 @@ export async function actualsWorkbook(goals: GoalDocument, period: Period, asOf?
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
-  await notesSheet(wb, goals, period, asOf ?? (period === 'mid-year' ? `${goals.year}-06-30` : undefined));
+  const date = asOf ?? (period === 'mid-year' ? `${goals.year}-06-30` : undefined);
+  await notesSheet(wb, goals, period, date);
 
   const funds = wb.addWorksheet(SHEETS.funds);
   const fundRows = goals.projects.map(
@@ -41,7 +42,7 @@ export async function actualsWorkbook(goals: GoalDocument, period: Period, asOf?
       adjusted: p.budget.total,
     }),
   );
-  await fillSheet(funds, columnsFor(FUNDS_COLUMNS, period), fundRows, 2);
+  await fillSheet(funds, columnsFor(FUNDS_COLUMNS, period, date), fundRows, 2);
 
   const indicators = wb.addWorksheet(SHEETS.indicators);
   const rows = goals.projects.flatMap((p) =>
@@ -59,7 +60,7 @@ export async function actualsWorkbook(goals: GoalDocument, period: Period, asOf?
       }),
     ),
   );
-  await fillSheet(indicators, columnsFor(INDICATOR_COLUMNS, period), rows, 5);
+  await fillSheet(indicators, columnsFor(INDICATOR_COLUMNS, period, date), rows, 5);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -113,7 +114,9 @@ async function notesSheet(wb: Workbook, goals: GoalDocument, period: Period, asO
       : []),
     '5. 评价人调整得分时，“调整得分”和“调整理由”须同时填写，没有理由的调整不予采用。',
     '6. 灰色单元格来自绩效目标表，已锁定；工作表保护没有密码（审阅 → 撤销工作表保护），请勿改动表头和行的顺序。',
-    '7. 填好后运行：jixiao score 目标表.json 本文件.xlsx',
+    period === 'year-end'
+      ? '7. 填好后运行：jixiao score 目标表.json 本文件.xlsx（年终自评评分），或 jixiao report 目标表.json 本文件.xlsx -o 报告文件夹'
+      : `7. 填好后运行：jixiao monitor 目标表.json 本文件.xlsx（运行监控；截止日期取自本表的“${NOTE_LABELS.asOf}”），或 jixiao report 目标表.json 本文件.xlsx --kind monitoring -o 报告文件夹`,
   ];
   for (const n of notes) ws.addRow(['', n]).getCell(2).alignment = { wrapText: true, vertical: 'top' };
   await ws.protect('', { formatColumns: true, formatRows: true });

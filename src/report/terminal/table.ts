@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { displayWidth } from './width.js';
+import { displayWidth, wrapText } from './width.js';
 
 export { displayWidth };
 
@@ -32,42 +32,11 @@ export function textTable(head: string[], widths: number[], rows: Cell[][]): str
   return t.toString();
 }
 
-/** Text broken into lines of at most `width` columns, keeping its own line breaks. */
-function breakText(text: string, width: number): string {
-  const out: string[] = [];
-  for (const part of text.split('\n')) {
-    let line = '';
-    let w = 0;
-    for (const ch of part) {
-      const cw = displayWidth(ch);
-      if (w + cw > width && line !== '') {
-        out.push(line);
-        line = '';
-        w = 0;
-      }
-      line += ch;
-      w += cw;
-    }
-    out.push(line);
-  }
-  return out.join('\n');
-}
+/** Cell text within `width` columns: words and numbers whole, punctuation kept with its neighbour. */
+const breakText = wrapText;
 
 /** A line of free text broken to at most WIDTH columns; continuation lines are indented by `indent`. */
 export function wrapLine(text: string, indent = 2): string {
-  const lines: string[] = [];
-  let line = '';
-  let width = 0;
-  for (const ch of text) {
-    const w = displayWidth(ch);
-    if (width + w > WIDTH) {
-      lines.push(line);
-      line = ' '.repeat(indent);
-      width = indent;
-    }
-    line += ch;
-    width += w;
-  }
-  lines.push(line);
-  return lines.join('\n');
+  const [first = '', ...rest] = wrapText(text, WIDTH - indent).split('\n');
+  return [first, ...rest.map((r) => ' '.repeat(indent) + r)].join('\n');
 }

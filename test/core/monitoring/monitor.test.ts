@@ -169,10 +169,10 @@ describe('monitoring rules', () => {
     expect(r.monitoring.projects[0]?.indicators[0]).toMatchObject({ expected: 1000, projected: 1000, status: 'green' });
   });
 
-  it('reports an as-of date outside the plan year as an error naming the project', () => {
+  it('reports an as-of date outside the goals’ year once, as an error of the date', () => {
     const r = monitorDocument(makeGoals([table]), mid(25, 500), national, '2026-03-31');
     expect(r.ok ? [] : r.errors.map((e) => `${e.where} ${e.message}`)).toEqual([
-      '项目 P1（测试项目） 监控截止日期 2026-03-31 不在资金支出计划的年度（2025 年）内',
+      '监控截止日期 2026-03-31 不在目标表的年度（2025 年）内：截止日期应为该年度内的日期，如 2025-06-30',
     ]);
   });
 

@@ -49,8 +49,12 @@ export async function fillWorkbook(template: Uint8Array, actuals: ActualsDocumen
 
 export function headers(ws: ExcelJS.Worksheet): (h: string) => number {
   const map = new Map<string, number>();
+  // The mid-year workbook dates its amounts (截至6月30日执行数): found under the year-end names too.
+  const undated = (h: string) =>
+    h.replace(/^截至\d+月\d+日(执行数|完成值)$/, (_, w: string) => (w === '执行数' ? '全年执行数' : '实际完成值'));
   ws.getRow(1).eachCell((c, i) => {
     map.set(c.text, i);
+    map.set(undated(c.text), i);
   });
   return (h) => {
     const i = map.get(h);
