@@ -12,7 +12,7 @@ function filled(template: string, executed: number): string {
   return template
     .replace(/executed: +#[^\n]*/, `executed: ${executed}`)
     .replace(/grade: +#[^\n]*\n +score: +#[^\n]*/, 'grade: 达成')
-    .replace(/^( +)actual:$/gm, (_, pad: string) => `${pad}actual: ${actuals[k++]}`);
+    .replace(/^( +)actual:(?: +#.*)?$/gm, (_, pad: string) => `${pad}actual: ${actuals[k++]}`);
 }
 
 /** actuals.yaml (year-end, 39 of 40 万元) and mid-year.yaml (06-30, 20 万元) for NO_YEAR in `dir`. */
