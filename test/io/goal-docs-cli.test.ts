@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { GoalDocument } from '../../src/model/goals.js';
 import type { Target } from '../../src/model/target.js';
@@ -11,6 +12,28 @@ import { jixiao, SHARED, withTempDir } from '../helpers/cli.js';
  */
 
 const DIR = join(SHARED, 'goal-docs');
+
+/** What a reader sees of a report: md as it is, html without tags (entities decoded), an xlsx's cell texts. */
+function readerText(format: string, bytes: Buffer): string {
+  if (format === 'md') return bytes.toString('utf8');
+  if (format === 'html') {
+    return bytes
+      .toString('utf8')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&(gt|lt|amp|quot);/g, (_, e: string) => ({ gt: '>', lt: '<', amp: '&', quot: '"' })[e] ?? '');
+  }
+  const parts = unzipSync(bytes);
+  return Object.keys(parts)
+    .filter((k) => /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/.test(k))
+    .map((k) => strFromU8(parts[k] as Uint8Array))
+    .join('\n')
+    .replace(
+      /&(gt|lt|amp|quot|apos);/g,
+      (_, e: string) => ({ gt: '>', lt: '<', amp: '&', quot: '"', apos: "'" })[e] ?? '',
+    );
+}
 
 /** A parsed target in one line: what the score will compare with. */
 function reading(t: Target): string {
@@ -42,6 +65,8 @@ interface Case {
   rows: number;
   blank: number;
   budgets: number[];
+  /** The budgets as the 自评表 prints them (万元, two decimals). */
+  printedBudgets: string[];
   targets: [string, string][];
   /** Check codes that must appear, and ones that must not. */
   flagged: string[];
@@ -55,6 +80,7 @@ const cases: Case[] = [
     rows: 27,
     blank: 0,
     budgets: [214.06, 10],
+    printedBudgets: ['214.06', '10.00'],
     targets: [
       ['>=1102人', '≥1102人'],
       ['>=1102人', '≥1102人'],
@@ -93,6 +119,7 @@ const cases: Case[] = [
     rows: 10,
     blank: 5,
     budgets: [30],
+    printedBudgets: ['30.00'],
     targets: [
       ['17元/人.每天', '≤17元/人/天（成本）（未写比较符）'],
       ['95%以上', '≥95%'],
@@ -114,6 +141,7 @@ const cases: Case[] = [
     rows: 7,
     blank: 3,
     budgets: [250],
+    printedBudgets: ['250.00'],
     targets: [
       ['10辆', '≥10辆（未写比较符）'],
       ['≥80M', '≥80米'],
@@ -211,12 +239,28 @@ describe.each(cases)('$file through the CLI', (c) => {
       expect(scored.projects.map((p) => p.total)).toEqual(c.budgets.map(() => 100));
       expect(scored.projects.map((p) => p.budget.adjusted)).toEqual(c.budgets);
 
-      const out = join(dir, 'reports');
-      const report = jixiao(['report', goals, actuals, '--format', 'md', '-o', out]);
-      expect(report.status).toBe(0);
-      expect(existsSync(out)).toBe(true);
-      const files = readdirSync(out).filter((f) => f.endsWith('.md'));
-      for (const p of doc.projects) expect(files.some((f) => f.startsWith(p.code))).toBe(true);
+      for (const format of ['md', 'html', 'xlsx']) {
+        const out = join(dir, `reports-${format}`);
+        const report = jixiao(['report', goals, actuals, '--format', format, '-o', out]);
+        expect(report.status, report.stderr).toBe(0);
+        expect(readdirSync(out).sort()).toEqual(
+          [...doc.projects.map((p) => `${p.code}-self-evaluation.${format}`), `department.${format}`].sort(),
+        );
+        doc.projects.forEach((p, k) => {
+          const form = readerText(format, readFileSync(join(out, `${p.code}-self-evaluation.${format}`)));
+          expect(form).toContain(p.name);
+          // A workbook keeps the budget as a number formatted 0.00; md and html print it.
+          expect(form).toContain(format === 'xlsx' ? `<v>${c.budgets[k]}</v>` : c.printedBudgets[k]);
+          // Every row's 指标值 as the table printed it, and the score of a table met in full.
+          for (const i of p.indicators) expect(form).toContain(i.target.raw);
+          expect(form).toContain('100');
+          // The generated id is never printed as a code: the workbook form has no 项目编码 cell at all.
+          if (format === 'xlsx') expect(form).not.toContain(p.code);
+          else expect(form).toContain('未填写项目编码');
+        });
+        const summary = readerText(format, readFileSync(join(out, `department.${format}`)));
+        for (const p of doc.projects) expect(summary).toContain(p.name);
+      }
     });
   });
 });
