@@ -1,5 +1,12 @@
 import { PRINTED_DECIMALS, round } from '../core/rounding.js';
-import type { Explanation, ExplanationInputs, FormulaRef, Incomplete, Step } from '../core/scoring/index.js';
+import type {
+  Explanation,
+  ExplanationInputs,
+  FormulaRef,
+  Incomplete,
+  RuleSource,
+  Step,
+} from '../core/scoring/index.js';
 import type { Rounding } from '../model/rule-set.js';
 import { fmtNum } from './format.js';
 
@@ -36,7 +43,9 @@ export function formatFormula(f: FormulaRef | null): string {
   if ('deadline' in f) return `按期完成得满分，逾期得${n(f.deadline.lateShare * 100)}%`;
   if ('zeroTarget' in f) return `指标值为 0：实际值为 0 得满分，大于 0 得分值的 ${pct(f.zeroTarget.overShare)}`;
   if ('qualitative' in f) return '定性指标：按完成等级在分档内由评价人打分';
-  return '不适用，不计分，分值按比例分摊';
+  if (f.notApplicable === 'whole-score') return '不适用，不计分；总分按适用分值折算为百分制';
+  if (f.notApplicable === 'within-tier') return '不适用，不计分；分值由同一一级指标内其他指标按比例分摊';
+  return '不适用，不计分';
 }
 
 const band = (b: { min: number; max: number; maxIncluded: boolean }) =>
@@ -140,6 +149,12 @@ export function formatExplanation(step: Step): string {
       return `未设${step.tier}，其${n(step.weight)}分按比例分摊到其他一级指标`;
     case 'tiers-not-applicable':
       return `${step.tiers.join('、')}全部不适用，其分值按比例分摊到其他一级指标`;
+    case 'not-applicable-method':
+      return step.method === 'whole-score'
+        ? `不适用指标不考核，其${n(step.dropped)}分不计入；适用指标得分合计按百分制折算（${citeShort(step.source)}）`
+        : `不适用指标不考核，其分值按比例分给同一一级指标内的其他指标（${citeShort(step.source)}）`;
+    case 'whole-score-scaled':
+      return `按百分制折算：${n(step.sum)} × ${n(step.full)} ÷ ${n(step.applicable)}（适用分值）= ${n(step.total)}`;
     case 'tiers-from-table':
       return '一级指标分值按表内三级指标分值合计';
     case 'dated-value': {
@@ -150,6 +165,12 @@ export function formatExplanation(step: Step): string {
     case 'total-ceiling':
       return `总分不超过执行率×100 = ${n(step.ceiling)}（依据见“总分上限”规则）`;
   }
+}
+
+/** Why a rule was applied, in one phrase: its basis ("未证实") and the first clause it cites. */
+function citeShort(source: RuleSource): string {
+  const clause = source.cite[0]?.clause;
+  return clause ? `${source.basis}；原文：${clause}` : source.basis;
 }
 
 /** Two values in one cell: each part's actual and score, and which part the indicator is scored by. */

@@ -141,7 +141,7 @@ export function selfEvaluationView(
     },
     indicators,
     total: {
-      weight: s(sumExact([p.budget.weight, ...p.tiers.map((t) => t.weight)])),
+      weight: s(totalWeight(p)),
       score: total(p.total),
       grade: fmtGrade(p.grade),
       steps: p.totalExplanation.map(formatExplanation),
@@ -160,6 +160,12 @@ export function selfEvaluationView(
       previous ? comparisonParagraph(previous, ruleSet.rounding) : undefined,
     ),
   };
+}
+
+/** The total's 分值: the points that count, or 100 when the applicable points were scaled to 百分制 (whole-score). */
+export function totalWeight(p: ProjectScore): number {
+  const scaled = p.totalExplanation.find((x) => x.kind === 'whole-score-scaled');
+  return scaled ? scaled.full : sumExact([p.budget.weight, ...p.tiers.map((t) => t.weight)]);
 }
 
 function fundsRows(p: ProjectScore, table: GoalTable | undefined, s: (x: number) => string): FundsRowView[] {

@@ -52,9 +52,10 @@ describe('jixiao score on the seed sample', () => {
   it('scores the relief fund (not-applicable satisfaction row, repeated indicators) by hand', () => {
     const p3 = out.projects[2];
     // 满意度 (10) is wholly 不适用 → 50 + 10×50/80 = 56.25 for 产出, 30 + 3.75 = 33.75 for 效益.
-    expect(p3?.indicators.map((i) => i.weight)).toEqual([14.07, 14.06, 14.06, 14.06, 11.25, 11.25, 11.25, 0]);
-    // 10/12 × 14.07 = 11.725 → 11.73; 部分达成 8.5 in band [6.75, 9); 75/80 × 11.25 = 10.546875 → 10.55.
-    expect(p3?.indicators.map((i) => i.score)).toEqual([11.73, 14.06, 14.06, 14.06, 8.5, 11.25, 10.55, 0]);
+    // 56.25 ÷ 4 = 14.0625: the 0.01 left over goes by name, to 控制预算成本 (控 sorts before 汛, 演, 联).
+    expect(p3?.indicators.map((i) => i.weight)).toEqual([14.06, 14.06, 14.06, 14.07, 11.25, 11.25, 11.25, 0]);
+    // 10/12 × 14.06 = 11.7167 → 11.72; 部分达成 8.5 in band [6.75, 9); 75/80 × 11.25 = 10.546875 → 10.55.
+    expect(p3?.indicators.map((i) => i.score)).toEqual([11.72, 14.06, 14.06, 14.07, 8.5, 11.25, 10.55, 0]);
     // 11.2 / 12.17 = 0.92030 → 9.20; 9.2 + 53.91 + 30.3 = 93.41
     expect(p3?.budget).toMatchObject({ rate: 0.9203, score: 9.2 });
   });

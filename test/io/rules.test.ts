@@ -118,6 +118,7 @@ const VARIANTS: Record<string, string[]> = {
   'execution-ceiling': ['totalCeiling.byExecutionRate', 'totalCeiling.source'],
   'over-130': ['scoring.overAchievement.explainAt', 'scoring.overAchievement.source'],
   sichuan: ['execution.explainBelow', 'execution.source'],
+  'whole-score': ['scoring.notApplicable.method', 'scoring.notApplicable.source'],
 };
 
 describe('variants extend national and change only what they say', () => {

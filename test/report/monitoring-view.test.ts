@@ -63,7 +63,7 @@ describe('monitoringView on the mid-year sample', () => {
 
   it('forecasts the year-end score and draws the spending line chart', () => {
     const v = view(RELIEF);
-    expect(v.forecast).toEqual({ total: '84.74', grade: '良' });
+    expect(v.forecast).toEqual({ total: '84.75', grade: '良' });
     expect(v.chart.svg).toContain('截至 2025-06-30');
     expect(v.chart.svg).toContain('实际执行（24.65%）');
     expect(v.report.map((s) => s.title)[4]).toBe('五、全年预测及完成目标可能性');
@@ -101,7 +101,7 @@ describe('departmentView', () => {
       planned: '50.00%',
       rate: '24.65%',
       status: '红灯',
-      score: '84.74',
+      score: '84.75',
       grade: '良',
     });
     expect(v.attention.title).toBe('黄灯、红灯事项');

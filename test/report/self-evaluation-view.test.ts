@@ -46,8 +46,8 @@ describe('selfEvaluationView on the seed sample', () => {
       name: '联合组织应急预案演练次数',
       target: '≥12场',
       actual: '10场',
-      weight: '14.07',
-      score: '11.73',
+      weight: '14.06',
+      score: '11.72',
       statusClass: 'missed',
       deviation: ['偏差原因：两场联合演练因汛期调整取消。', '改进措施：2026年提前安排汛前演练。'],
     });
@@ -75,7 +75,7 @@ describe('selfEvaluationView on the seed sample', () => {
     const v = view(RELIEF);
     expect(v.explanations).toHaveLength(9);
     expect(v.explanations[0]).toMatchObject({ label: '预算执行率', score: '9.20', capped: '否', source: '[1]' });
-    expect(v.explanations[1]?.inputs).toBe('A=12，B=10，w=14.07，单位=场');
+    expect(v.explanations[1]?.inputs).toBe('A=12，B=10，w=14.06，单位=场');
     expect(v.explanations[3]).toMatchObject({ capped: '是，按分值封顶', rounding: '四舍五入保留2位小数' });
     expect(v.explanations[5]?.evidence).toBe('宣传活动签到表');
     const refs = new Set(v.explanations.map((e) => e.source));
@@ -97,7 +97,7 @@ describe('selfEvaluationView on the seed sample', () => {
     expect(text).toContain(`结果应用情况：${NOT_FILLED}`);
     expect(text).toContain('各项三级指标均已完成，无偏差。');
     const relief = JSON.stringify(view(RELIEF).report);
-    expect(relief).toContain('联合组织应急预案演练次数（未完成；指标值 ≥12场，实际完成 10场，得分 11.73 / 14.07）');
+    expect(relief).toContain('联合组织应急预案演练次数（未完成；指标值 ≥12场，实际完成 10场，得分 11.72 / 14.06）');
     expect(relief).toContain('共 8 项三级指标：已完成 4 项，部分完成 1 项，未完成 2 项，不适用 1 项。');
   });
 

@@ -30,7 +30,11 @@ export function projectedEntry(
   let weights: number[] | undefined;
   const weightOf = (i: number) => {
     weights ??= cachedPlanWeights(
-      table.indicators.map((ind, k) => ({ tier1: ind.tier1, notApplicable: Boolean(paces[k]?.notApplicable) })),
+      table.indicators.map((ind, k) => ({
+        tier1: ind.tier1,
+        notApplicable: Boolean(paces[k]?.notApplicable),
+        name: ind.name,
+      })),
       r,
       '',
       plans,

@@ -69,7 +69,7 @@ export function unknownProjects(goals: GoalDocument, codes: readonly string[]): 
   return codes.filter((c) => !known.has(c));
 }
 
-export type { ExplanationInputs, FormulaRef, Step, StepKind } from './steps.js';
+export type { ExplanationInputs, FormulaRef, RuleSource, Step, StepKind } from './steps.js';
 export type {
   BudgetScore,
   Evaluation,

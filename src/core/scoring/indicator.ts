@@ -43,7 +43,13 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
   const target = indicator.target;
   const r = rules.ruleSet;
   if (entry.notApplicable || target.direction === 'not-applicable') {
-    const e = explain('scoring.notApplicable', { notApplicable: true }, r.scoring.notApplicable.source, r, input.quiet);
+    const e = explain(
+      'scoring.notApplicable',
+      { notApplicable: r.scoring.notApplicable.method },
+      r.scoring.notApplicable.source,
+      r,
+      input.quiet,
+    );
     const reason = entry.notApplicable ?? notApplicableReason(target.raw);
     note(e, () => ({ kind: 'not-applicable', reason }));
     return { ruleScore: 0, status: 'not-applicable', explanation: e, errors: [], warnings: [] };
@@ -248,7 +254,7 @@ const NOT_SCORED: RuleSource = { basis: '本工具约定', cite: [], note: '未�
 
 /** The explanation of a result no rule was applied to (unfilled, or what was entered cannot be scored). */
 export function unscored(r: RuleSet, quiet = false): Explanation {
-  return { ...explain('', { notApplicable: true }, NOT_SCORED, r, quiet), rule: null, formula: null, source: null };
+  return { ...explain('', { notApplicable: null }, NOT_SCORED, r, quiet), rule: null, formula: null, source: null };
 }
 
 /** Add a step, built only when the explanation is not quiet (explain: false skips the work). */

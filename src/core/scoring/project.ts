@@ -11,6 +11,8 @@ import type { BudgetScore, Incomplete, IndicatorScore, ProjectScore, ScoreOption
 import { cachedPlanWeights, type WeightInput, type WeightPlan } from './weights.js';
 
 const fmt = num;
+/** The full score (百分制). */
+const FULL = 100;
 
 /**
  * Score one project: execution rate, every indicator, tier subtotals, total and grade. What cannot be scored
@@ -75,8 +77,18 @@ export function scoreProject(
     if (entry.evidence) result.evidence = entry.evidence;
     if (status === 'unfilled' || status === 'invalid') return result;
     if (entry.override) applyOverride(result, entry.override, label, r, warnings);
-    if ((result.status === 'missed' || result.status === 'partial') && !entry.reason) {
+    const missed = result.status === 'missed' || result.status === 'partial';
+    if (missed && !entry.reason) {
       warnings.push({ code: 'missed-without-reason', where: label, message: '未完成指标值，须填写偏差原因分析' });
+    }
+    const unrounded = result.explanation.unrounded;
+    if (missed && !result.override && result.score >= weight && unrounded < weight) {
+      // Integer rounding (hebei-integer) can give a missed target its full weight: a reviewer should know.
+      warnings.push({
+        code: 'rounded-to-full',
+        where: label,
+        message: `未完成指标值，得分 ${fmt(unrounded)} 经舍入记为满分 ${fmt(weight)}`,
+      });
     }
     return result;
   });
@@ -97,6 +109,12 @@ export function scoreProject(
       ];
   if (!quiet && applied.length > 0) noteDated(applied, budget, indicators);
   let total = sum;
+  if (plan.dropped > 0) {
+    // 不适用 over the whole score: "用适用指标得分汇总后按百分制折算" — the applicable points scaled to 100.
+    const applicable = sumExact([FULL, -plan.dropped]);
+    total = applicable > 0 ? cleanFloat((sum * FULL) / applicable) : 0;
+    if (!quiet) totalExplanation.push({ kind: 'whole-score-scaled', sum, applicable, full: FULL, total });
+  }
   if (r.totalCeiling.byExecutionRate && budget.state === 'scored' && total > budget.rate * 100) {
     total = cleanFloat(budget.rate * 100);
     if (!quiet)
@@ -110,6 +128,13 @@ export function scoreProject(
   const rounded = round(total, r.rounding.total);
   if (rounded !== total && !quiet)
     totalExplanation.push({ kind: 'rounding', rounding: r.rounding.total, from: total, to: rounded });
+  if (rounded > FULL) {
+    warnings.push({
+      code: 'total-above-full',
+      where,
+      message: `总分 ${fmt(rounded)} 超过 100 分：规则集“${r.label}”超额完成加分不封顶，总分照计`,
+    });
+  }
   const incomplete = incompleteOf(indicators, budget, own.length);
   const problems = [...own, ...budget.problems, ...indicators.flatMap((i) => i.problems)];
   const score: ProjectScore = {
@@ -217,6 +242,14 @@ function scoreBudget(
   const cap = rule.cap;
   const share = cap === null ? exactRate : Math.min(exactRate, cap);
   if (cap !== null && rate > cap) note(e, () => ({ kind: 'rate-cap', cap }));
+  if (exactRate > 1) {
+    const how = cap === null ? '按实际执行率计分（本规则不封顶）' : `按 ${fmt(cap * 100)}% 计分`;
+    warnings.push({
+      code: 'execution-above-budget',
+      where: `${where} 预算执行率`,
+      message: `全年执行数 ${fmt(executed)} 万元超过全年预算数 ${fmt(adjusted)} 万元（执行率 ${fmt(round(rate * 100, { decimals: 2, mode: 'half-up' }))}%），${how}；请核对执行数，预算有调整的填写调整后预算数`,
+    });
+  }
   let points = share * weight;
   if ('expr' in rule.formula) {
     const f = rules.formulas?.execution;
@@ -247,7 +280,11 @@ function scoreBudget(
 function weightPlan(p: BoundProject, r: RuleSet, where: string, cache: Map<string, WeightPlan>): WeightPlan {
   const items: WeightInput[] = p.table.indicators.map((ind, i) => {
     const explicit = p.indicators[i]?.entry.weight ?? ind.weight;
-    const item: WeightInput = { tier1: ind.tier1, notApplicable: Boolean(p.indicators[i]?.entry.notApplicable) };
+    const item: WeightInput = {
+      tier1: ind.tier1,
+      notApplicable: Boolean(p.indicators[i]?.entry.notApplicable),
+      name: ind.name,
+    };
     if (explicit !== undefined) item.explicit = explicit;
     return item;
   });

@@ -71,6 +71,13 @@ export type Step =
   | { kind: 'operator-inferred'; op: '>=' | '<=' | '='; cost: boolean }
   /** Tiers whose indicators are all 不适用: their weight spread over the others. */
   | { kind: 'tiers-not-applicable'; tiers: string[] }
+  /**
+   * The table has 不适用 indicators: how their points were treated (rule scoring.notApplicable) — re-shared within
+   * their tier, or dropped (`dropped` points) with the total scaled to 100 (see `whole-score-scaled`).
+   */
+  | { kind: 'not-applicable-method'; method: 'within-tier' | 'whole-score'; dropped: number; source: RuleSource }
+  /** The applicable points' sum scaled to the full score: sum × full ÷ applicable. */
+  | { kind: 'whole-score-scaled'; sum: number; applicable: number; full: number; total: number }
   /** Tier weights taken from the table's stated 分值 (tiers.fromTable). */
   | { kind: 'tiers-from-table' }
   /** A value dated by year, in force for the goal table's year: from `from` (null: before `until`). */
@@ -86,7 +93,7 @@ export type FormulaRef =
   | { deadline: { lateShare: number } }
   | { zeroTarget: { overShare: number } }
   | { qualitative: true }
-  | { notApplicable: true };
+  | { notApplicable: RuleSet['scoring']['notApplicable']['method'] | null };
 
 /** The numbers put into a rule, by their code names (src/report labels them). */
 export interface ExplanationInputs {

@@ -9,6 +9,8 @@ export interface WeightInput {
   /** 分值 stated in the goal table or the actuals. */
   explicit?: number;
   notApplicable: boolean;
+  /** The indicator's name: breaks ties when points are shared, so the result does not depend on row order. */
+  name?: string;
 }
 
 export interface WeightPlan {
@@ -19,6 +21,11 @@ export interface WeightPlan {
   weights: number[];
   /** How tier weights were moved or re-shared (total explanation steps). */
   notes: Step[];
+  /**
+   * Points of the 不适用 indicators that the total is scaled over (scoring.notApplicable `whole-score`): the total
+   * is Σ × full ÷ (full − dropped). 0 when nothing is dropped or the points were re-shared within the tier.
+   */
+  dropped: number;
   problems: Problem[];
 }
 
@@ -42,7 +49,7 @@ export function cachedPlanWeights(
 ): WeightPlan {
   // Rule sets resolved for different years are different objects with possibly different tiers: one key each.
   let key = `${tagOf(rules)}#${printed ? JSON.stringify(printed) : ''}`;
-  for (const i of items) key += `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0};`;
+  for (const i of items) key += `${i.tier1}|${i.explicit ?? ''}|${i.notApplicable ? 1 : 0}|${i.name ?? ''};`;
   const hit = cache.get(key);
   if (hit) return hit;
   const plan = planWeights(items, rules, where, printed);
@@ -105,10 +112,12 @@ export function planWeights(
 
   const base = new Array<number>(items.length).fill(0);
   const weights = new Array<number>(items.length).fill(0);
-  // A tier whose indicators are all 不适用 passes its weight to the other tiers.
+  const whole = rules.scoring.notApplicable.method === 'whole-score';
+  // A tier whose indicators are all 不适用 passes its weight to the other tiers (within-tier re-sharing only: over
+  // the whole score its points are simply dropped with the rest).
   const dead = present.filter((t) => items.every((i) => i.tier1 !== t || i.notApplicable));
   const live = new Map(tierWeight);
-  if (dead.length > 0 && dead.length < present.length) {
+  if (!whole && dead.length > 0 && dead.length < present.length) {
     const freed = dead.reduce((s, t) => s + (live.get(t) ?? 0), 0);
     for (const t of dead) live.set(t, 0);
     spread(live, freed, decimals);
@@ -131,12 +140,22 @@ export function planWeights(
       Math.max(0, tw - statedSum),
       free.map(() => 1),
       decimals,
+      free.map((i) => items[i]?.name ?? ''),
     );
     free.forEach((i, k) => {
       base[i] = shared[k] ?? 0;
     });
+    // Re-sharing starts from the exact shares, not the rounded ones: two equal rows left of three get 25 + 25,
+    // never 25.01 + 24.99 because of which row held the rounding unit.
+    const exact = (i: number) => items[i]?.explicit ?? (tw - statedSum) / free.length;
     for (const i of stated) base[i] = items[i]?.explicit ?? 0;
     const applicable = idx.filter((i) => !items[i]?.notApplicable);
+    if (whole) {
+      // Over the whole score: the applicable keep their points, the 不适用 count 0 and the total is scaled.
+      for (const i of applicable) weights[i] = base[i] ?? 0;
+      live.set(tier, sumExact(applicable.map((i) => base[i] ?? 0)));
+      continue;
+    }
     if (applicable.length === idx.length && live.get(tier) === tw) {
       // Nothing to re-normalise: the weights are the stated / allocated ones, never re-shared at coarser precision.
       for (const i of idx) weights[i] = base[i] ?? 0;
@@ -144,15 +163,28 @@ export function planWeights(
     }
     const scaled = allocate(
       live.get(tier) ?? 0,
-      applicable.map((i) => base[i] ?? 0),
+      applicable.map(exact),
       decimals,
+      applicable.map((i) => items[i]?.name ?? ''),
     );
     applicable.forEach((i, k) => {
       weights[i] = scaled[k] ?? 0;
     });
   }
   const tiers = present.map((name) => ({ name, weight: live.get(name) ?? 0 }));
-  return { tiers, base, weights, notes, problems };
+  const dropped = whole ? droppedPoints(items, base) : 0;
+  methodNote(items, rules, dropped, notes);
+  return { tiers, base, weights, notes, dropped, problems };
+}
+
+const droppedPoints = (items: readonly WeightInput[], base: readonly number[]) =>
+  sumExact(items.flatMap((it, i) => (it.notApplicable ? [base[i] ?? 0] : [])));
+
+/** Which 不适用 rule was applied, with its source: said whenever a table has a 不适用 indicator. */
+function methodNote(items: readonly WeightInput[], rules: RuleSet, dropped: number, notes: Step[]): void {
+  if (!items.some((i) => i.notApplicable)) return;
+  const { method, source } = rules.scoring.notApplicable;
+  notes.push({ kind: 'not-applicable-method', method, dropped, source });
 }
 
 /**
@@ -211,15 +243,21 @@ function fromTable(items: readonly WeightInput[], rules: RuleSet, where: string,
     });
   }
   const weights = [...base];
+  const whole = rules.scoring.notApplicable.method === 'whole-score';
   const tiers = present.map((name) => {
     const idx = items.flatMap((it, i) => (it.tier1 === name ? [i] : []));
-    const weight = sumExact(idx.map((i) => base[i] ?? 0));
     const applicable = idx.filter((i) => !items[i]?.notApplicable);
+    if (whole) {
+      for (const i of idx) if (items[i]?.notApplicable) weights[i] = 0;
+      return { name, weight: sumExact(applicable.map((i) => base[i] ?? 0)) };
+    }
+    const weight = sumExact(idx.map((i) => base[i] ?? 0));
     if (applicable.length < idx.length) {
       const scaled = allocate(
         weight,
         applicable.map((i) => base[i] ?? 0),
         decimals,
+        applicable.map((i) => items[i]?.name ?? ''),
       );
       for (const i of idx) weights[i] = 0;
       applicable.forEach((i, k) => {
@@ -228,5 +266,8 @@ function fromTable(items: readonly WeightInput[], rules: RuleSet, where: string,
     }
     return { name, weight };
   });
-  return { tiers, base, weights, notes: [{ kind: 'tiers-from-table' }], problems };
+  const notes: Step[] = [{ kind: 'tiers-from-table' }];
+  const dropped = whole ? droppedPoints(items, base) : 0;
+  methodNote(items, rules, dropped, notes);
+  return { tiers, base, weights, notes, dropped, problems };
 }

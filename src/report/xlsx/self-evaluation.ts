@@ -8,7 +8,7 @@ import { explanationLines, formatExplanation } from '../explanation.js';
 import { explanations } from '../explanation-view.js';
 import { SELF_EVALUATION_INDICATORS } from '../form-heads.js';
 import { fmtGrade } from '../format.js';
-import { deviationLines } from '../self-evaluation-view.js';
+import { deviationLines, totalWeight } from '../self-evaluation-view.js';
 import { spans } from '../view-common.js';
 import { fitRowHeights, printSetup } from './print.js';
 import { workbookBytes } from './save.js';
@@ -106,7 +106,7 @@ function layout(
       text([...deviationLines(i, num), ...(i.evidence ? [`佐证材料：${i.evidence}`] : [])], { size: 9 }),
     ]);
   });
-  const weight = b.weight + p.tiers.reduce((sum, t) => sum + t.weight, 0);
+  const weight = totalWeight(p);
   rows.push([
     plain('总分', { span: 5, bold: true }),
     plain(weight, { numFmt: SCORE, bold: true }),
