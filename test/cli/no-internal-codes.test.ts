@@ -48,7 +48,10 @@ describe('no output holds an internal code, a path or a research remark', () => 
       for (const { id } of listRuleSets()) {
         const flags = ['--rules', id, '--allow-incomplete'];
         outputs.push(...run(['rules', 'show', id]));
-        outputs.push(...run(['score', GOALS, YEAR_END, ...flags]), ...run(['score', GOALS, YEAR_END, ...flags, '-f', 'json']));
+        outputs.push(
+          ...run(['score', GOALS, YEAR_END, ...flags]),
+          ...run(['score', GOALS, YEAR_END, ...flags, '-f', 'json']),
+        );
         outputs.push(...run(['monitor', GOALS, MID_YEAR, '--rules', id, '-f', 'json']));
       }
       for (const format of ['md', 'html']) {
@@ -75,7 +78,10 @@ describe('no output holds an internal code, a path or a research remark', () => 
         const a = join(dir, `case-${k}-actuals.yaml`);
         writeFileSync(g, JSON.stringify(goals));
         writeFileSync(a, stringify(actuals));
-        outputs.push(...run(['score', g, a, '--allow-incomplete', '-f', 'json']), ...run(['score', g, a, '--allow-incomplete']));
+        outputs.push(
+          ...run(['score', g, a, '--allow-incomplete', '-f', 'json']),
+          ...run(['score', g, a, '--allow-incomplete']),
+        );
         outputs.push(...run(['report', g, a, '-f', 'md', '-o', join(dir, `report-${k}`)]));
       }
       outputs.push(...texts(dir).filter((t) => !t.startsWith('{"schema":"jixiao/goals')));
