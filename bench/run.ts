@@ -275,7 +275,7 @@ if (on('stream') && existsSync(join(ROOT, 'bench/stream.ts'))) {
   for (const r of benchStream()) {
     const x = ratio(r.ms, r.floorMs);
     log({
-      name: `score JSON Lines ${r.projects.toLocaleString('en')} projects (child process)`,
+      name: `score JSON Lines ${r.projects.toLocaleString('en')} projects (child process${r.threads > 1 ? `, ${r.threads} worker threads` : ''})`,
       value: `${r.ms} ms`,
       floor: `${r.floorMs} ms`,
       ratio: x,

@@ -2,10 +2,10 @@
  * One timed run of the streaming bench, in its own process so that its peak RSS is its own:
  *   node bench/stream-child.mjs floor|score GOALS.jsonl ACTUALS.jsonl OUT.jsonl
  * floor: the same lines read (the same chunked reader), JSON.parse'd and JSON.stringify'd to OUT, nothing else.
- * score: what `jixiao score GOALS ACTUALS -o OUT` runs after start-up. Prints {"ms", "cpuMs", "rssMb", "lines"} (CPU time: the main thread and the GC threads).
+ * score: what `jixiao score GOALS ACTUALS -o OUT` runs after start-up (worker threads included). Prints {"ms", "cpuMs", "rssMb", "lines"} (CPU time: the main thread and the GC threads).
  */
 import { LineReader } from '../dist/io/stream/lines.js';
-import { scoreJsonLines } from '../dist/io/stream/score.js';
+import { scoreJsonLines, streamThreads } from '../dist/io/stream/score.js';
 import { loadRuleSet } from '../dist/io/rules.js';
 import { openAtomic } from '../dist/io/write.js';
 
@@ -27,7 +27,12 @@ if (mode === 'floor') {
     lines++;
   }
 } else {
-  const sum = await scoreJsonLines(goals, actuals, rules, (l) => out.write(l), { explain: false });
+  // As `jixiao score` runs it (JIXIAO_THREADS=N: on N worker threads).
+  const sum = await scoreJsonLines(goals, actuals, rules, (l) => out.write(l), {
+    explain: false,
+    threads: streamThreads(),
+    ruleSource: { file: rules.file },
+  });
   lines = sum.lines;
 }
 out.commit();

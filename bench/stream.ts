@@ -15,6 +15,8 @@ const CHILD = join(import.meta.dirname, 'stream-child.mjs');
 
 export interface StreamBench {
   projects: number;
+  /** Scoring threads (JIXIAO_THREADS): 1 is the default. */
+  threads: number;
   ms: number;
   floorMs: number;
   rssMb: number;
@@ -39,8 +41,9 @@ function writeInputs(dir: string, n: number): { goals: string; actuals: string }
   return { goals, actuals };
 }
 
-function child(mode: 'floor' | 'score', files: { goals: string; actuals: string }, out: string) {
-  const r = spawnSync(process.execPath, [CHILD, mode, files.goals, files.actuals, out], { encoding: 'utf8' });
+function child(mode: 'floor' | 'score', files: { goals: string; actuals: string }, out: string, threads = 1) {
+  const env = { ...process.env, JIXIAO_THREADS: String(threads) };
+  const r = spawnSync(process.execPath, [CHILD, mode, files.goals, files.actuals, out], { encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`bench stream ${mode}: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; rssMb: number; lines: number };
 }
@@ -49,7 +52,9 @@ export function benchStream(
   sizes = (process.env.BENCH_STREAM ?? '10000,100000').split(',').map(Number),
 ): StreamBench[] {
   const results: StreamBench[] = [];
-  for (const n of sizes) {
+  // Each size on one thread (the default), the largest also on two worker threads (JIXIAO_THREADS=2).
+  const runs = sizes.map((n) => ({ n, threads: 1 })).concat({ n: Math.max(...sizes), threads: 2 });
+  for (const { n, threads } of runs) {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-stream-'));
     try {
       const files = writeInputs(dir, n);
@@ -58,14 +63,14 @@ export function benchStream(
       const best = { ms: Number.POSITIVE_INFINITY, floorMs: Number.POSITIVE_INFINITY, rssMb: 0, floorRssMb: 0 };
       for (let k = 0; k < (n >= 100_000 ? 2 : 3); k++) {
         const f = child('floor', files, out);
-        const s = child('score', files, out);
+        const s = child('score', files, out, threads);
         if (s.lines !== n) throw new Error(`bench stream: ${s.lines} lines scored of ${n}`);
         best.floorMs = Math.min(best.floorMs, f.ms);
         best.ms = Math.min(best.ms, s.ms);
         best.rssMb = Math.max(best.rssMb, s.rssMb);
         best.floorRssMb = Math.max(best.floorRssMb, f.rssMb);
       }
-      results.push({ projects: n, ...best });
+      results.push({ projects: n, threads, ...best });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

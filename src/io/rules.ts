@@ -46,6 +46,9 @@ export function useRulesDir(dir: string | undefined): void {
   defaultUserDir = dir === undefined ? undefined : resolve(dir);
 }
 
+/** The folder set by useRulesDir, if any (a worker thread loading the same rule set needs it). */
+export const rulesDirInUse = (): string | undefined => defaultUserDir;
+
 /** Bare names and `extends:` resolve against these; the user's folder is checked to be one. */
 interface Dirs {
   bundled: string;

@@ -108,6 +108,57 @@ describe('jixiao score goals.jsonl actuals.jsonl (one project a line)', () => {
     });
   });
 
+  it('on worker threads (JIXIAO_THREADS=2) writes the same lines, summary and errors as on one', () => {
+    withTempDir((dir) => {
+      // 480 projects: several batches for each worker; a bad line, an unfilled budget and a bad actual among them.
+      const g: string[] = [];
+      const a: string[] = [JSON.stringify(HEADER)];
+      for (let i = 0; i < 60; i++) {
+        goals.projects.forEach((p, k) => {
+          const code = `${p.code}-${i}`;
+          g.push(JSON.stringify({ ...p, code }));
+          const x = structuredClone(actuals.projects[k]) as (typeof actuals.projects)[number];
+          if (i === 7 && k === 1) x.budget = {};
+          if (i === 31 && k === 2) (x.indicators[0] as Record<string, unknown>).actual = '很多';
+          a.push(i === 45 && k === 4 ? `{"code": "${code}", "budget": {` : JSON.stringify({ ...x, code }));
+        });
+      }
+      writeFileSync(join(dir, 'g.jsonl'), `${g.join('\n')}\n`);
+      writeFileSync(join(dir, 'a.jsonl'), `${a.join('\n')}\n`);
+      let runs = 0;
+      const both = (args: string[]) =>
+        ['1', '2'].map((t) => {
+          const out = join(dir, `out-${++runs}.jsonl`);
+          const r = jixiao(['score', join(dir, 'g.jsonl'), join(dir, 'a.jsonl'), ...args, '-o', out], {
+            env: { JIXIAO_THREADS: t },
+          });
+          // Compared line by line: a difference names its line, not the whole file.
+          const text = existsSync(out) ? readFileSync(out, 'utf8').split('\n') : null;
+          return { status: r.status, stderr: r.stderr.replace(out, 'OUT'), out: text };
+        });
+      const [one, two] = both([]);
+      expect(one?.status).toBe(1);
+      expect(one?.out).toHaveLength(481);
+      expect(one?.stderr).toContain('1 行无法读取');
+      expect(two).toEqual(one);
+      const [p1, p2] = both(['--project', `${goals.projects[3]?.code}-59,${goals.projects[0]?.code}-0`, '--explain']);
+      expect(p1?.out).toHaveLength(3);
+      expect(p2).toEqual(p1);
+      // The order broken after the first batches, and a file ending early: the same message, nothing written.
+      const swapped = [...a];
+      [swapped[301], swapped[302]] = [swapped[302] as string, swapped[301] as string];
+      writeFileSync(join(dir, 'a.jsonl'), `${swapped.join('\n')}\n`);
+      const [m1, m2] = both([]);
+      expect(m1).toMatchObject({ status: 2, out: null });
+      expect(m1?.stderr).toContain('第 302 行的项目编码');
+      expect(m2).toEqual(m1);
+      writeFileSync(join(dir, 'a.jsonl'), `${a.slice(0, 450).join('\n')}\n`);
+      const [e1, e2] = both([]);
+      expect(e1?.stderr).toContain('g.jsonl 第 450 行的项目');
+      expect(e2).toEqual(e1);
+    });
+  });
+
   it('runs in constant memory: 20,000 projects take about what 2,000 take (peak RSS of the process)', () => {
     withTempDir((dir) => {
       const rss = (n: number) => {

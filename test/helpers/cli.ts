@@ -15,12 +15,15 @@ export interface CliResult {
 }
 
 /** Run the built binary, as a user would. */
-export function jixiao(args: string[], opts: { cwd?: string; input?: string } = {}): CliResult {
+export function jixiao(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { LISTED_PROBLEMS, problemLines, UserError } from '../../errors.js';
-import { loadRuleSet } from '../../io/rules.js';
-import { type LineOut, type StreamSummary, scoreJsonLines } from '../../io/stream/score.js';
+import { loadRuleSet, rulesDirInUse } from '../../io/rules.js';
+import { type LineOut, type StreamSummary, scoreJsonLines, streamThreads } from '../../io/stream/score.js';
 import { assertNotInput, openAtomic } from '../../io/write.js';
 import { terminalText } from '../terminal.js';
 import { isJsonLines, type ScoreOptions } from './score.js';
@@ -37,6 +37,8 @@ export async function runScoreStream(goalsPath: string, actualsPath: string, opt
     sum = await scoreJsonLines(goalsPath, actualsPath, rules, out, {
       explain: opts.explain === true,
       ...(wanted ? { projects: wanted } : {}),
+      threads: streamThreads(),
+      ruleSource: { file: rules.file, userDir: rulesDirInUse() },
     });
     const missing = codes.filter((c) => !sum.seen.has(c));
     if (missing.length > 0)

@@ -19,30 +19,49 @@ export interface RawRecord {
 /** The header a JSON Lines file may start with: `{"schema": "jixiao/goals@1"}` / `{"schema": "jixiao/actuals@1", "period": "year-end"}`. */
 const HEADERS = { goals: 'jixiao/goals@1', actuals: 'jixiao/actuals@1' } as const;
 
+/** One non-blank line of a JSON Lines input, not parsed yet. */
+export interface RawLine {
+  line: number;
+  text: string;
+}
+
+/** Readers whose first non-blank line has been looked at (a header there is checked and skipped). */
+const started = new WeakSet<LineReader>();
+
 /**
- * The next record of `reader`, blank lines skipped; null at the end. A first line carrying `schema` is the
- * file's header: checked (an actuals header must say year-end) and skipped.
+ * The next non-blank line of `reader`, null at the end. The file's first line may be its header
+ * (`{"schema": …}` without a 项目编码): checked (an actuals header must say year-end) and skipped. Lines are
+ * not parsed here, so the parsing can be spread over worker threads (recordOf).
  */
-export function nextRecord(reader: LineReader, kind: keyof typeof HEADERS): RawRecord | null {
+export function nextLine(reader: LineReader, kind: keyof typeof HEADERS): RawLine | null {
   for (;;) {
     const text = reader.next();
     if (text === null) return null;
     if (text.trim() === '') continue;
     const line = reader.line;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      const at = /position (\d+)/.exec((err as Error).message)?.[1];
-      const where = `${reader.path} 第 ${line} 行`;
-      const message = `不是有效的 JSON${at === undefined ? '' : `（第 ${Number(at) + 1} 个字符附近）`}：每行应是一个完整的 JSON 对象`;
-      return { line, value: null, problem: { code: 'bad-json', where, message } };
+    if (!started.has(reader)) {
+      started.add(reader);
+      if (text.includes('"schema"')) {
+        const head = recordOf(text, line, reader.path).value;
+        if (isObject(head) && 'schema' in head && !('code' in head)) {
+          checkHeader(head, kind, reader, line);
+          continue;
+        }
+      }
     }
-    if (isObject(value) && 'schema' in value && !('code' in value)) {
-      checkHeader(value, kind, reader, line);
-      continue;
-    }
-    return { line, value };
+    return { line, text };
+  }
+}
+
+/** A line as JSON: what JSON.parse gave, or why it could not. */
+export function recordOf(text: string, line: number, path: string): RawRecord {
+  try {
+    return { line, value: JSON.parse(text) };
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    const where = `${path} 第 ${line} 行`;
+    const message = `不是有效的 JSON${at === undefined ? '' : `（第 ${Number(at) + 1} 个字符附近）`}：每行应是一个完整的 JSON 对象`;
+    return { line, value: null, problem: { code: 'bad-json', where, message } };
   }
 }
 
