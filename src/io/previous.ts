@@ -29,7 +29,7 @@ export function readPrevious(path: string): PreviousEvaluation {
       line: undefined,
     }));
     if (parsed.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'period'))
-      throw new UserError(`无法读取${WHAT} ${path}：应为年终自评的评分结果（period: year-end），这是运行监控结果`);
+      throw new UserError(`无法读取${WHAT} ${path}：应为年终自评的评分结果（“period: year-end”），这是运行监控结果`);
     throw new UserError(`无法读取${WHAT} ${path}：格式不对`, problems);
   }
   return parsed.data;

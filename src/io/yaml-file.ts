@@ -60,7 +60,7 @@ function hasPath(data: unknown, path: KeyPath): boolean {
   return true;
 }
 
-/** The yaml parser's errors in words an evaluator can act on; its English text follows for the details. */
+/** The yaml parser's errors in words an evaluator can act on (every code the parser has; its own text is English). */
 const YAML_HINTS: Partial<Record<string, string>> = {
   MISSING_CHAR: '缺少配对的符号（引号、括号 ] 或 } 没有闭合）',
   BAD_INDENT: '缩进不对：同一层的键要对齐，子项比上一层多缩进',
@@ -116,17 +116,17 @@ export function readYamlFile(
       const where = path ? `${display}: ${formatPath(path)}` : display;
       return { code: 'duplicate_key', where, message: `重复的键：同一层里写了两次（第 ${line} 行）` };
     }
-    // A stack overflow's text ("Maximum call stack size exceeded") tells the user nothing the hint does not.
-    const first = err.code === 'RESOURCE_EXHAUSTION' ? '' : (err.message.split('\n')[0] ?? err.message);
-    const hint = YAML_HINTS[err.code] ?? '';
+    // The parser's own text is English: the user reads the hint for its code, and the line and column.
+    const col = lines.linePos(err.pos[0]).col;
+    const hint = YAML_HINTS[err.code] ?? '无法解析这一处，请检查缩进、冒号和引号';
     return {
       code: 'yaml_syntax',
       where: display,
-      message: `YAML 格式错误（第 ${line} 行）：${hint ? `${hint}。` : ''}${first ? `解析器原文：${first}` : ''}`,
+      message: `YAML 格式错误（第 ${line} 行第 ${col} 列）：${hint}`,
     };
   });
   // The parser repeats one error per nesting level it unwinds (a deep file gave 35 identical ones): say it once.
-  const problems = [...new Map(all.map((p) => [`${p.where}\n${p.message}`, p])).values()];
+  const problems = [...new Map(all.map((p) => [`${p.where}\n${p.message.replace(/第 \d+ 列/, '')}`, p])).values()];
   if (problems.length > 0) return { problems };
 
   // Inputs never need anchors and aliases (&a / *a): refusing them rules out alias bombs, dangling and

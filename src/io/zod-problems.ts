@@ -15,7 +15,7 @@ const TYPE_NAMES: Record<string, string> = {
   object: '键值映射',
   record: '键值映射',
   array: '列表',
-  null: '空值 null',
+  null: '空值',
   nan: '非数字 NaN',
 };
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;

@@ -38,7 +38,7 @@ export function reportData(
   const only = opts.projects ? { projects: opts.projects } : {};
   if (actuals.period === 'year-end') {
     if (opts.asOf)
-      throw new UserError(`--as-of 只用于运行监控；${opts.actualsName} 是年终自评数据（period: year-end）`);
+      throw new UserError(`--as-of 只用于运行监控；${opts.actualsName} 是年终自评数据（“period: year-end”）`);
     const result = scoreDocument(goals, actuals, rules, only);
     if (!result.ok)
       throw new UserError(`无法评分：${opts.actualsName} 有 ${result.errors.length} 处问题`, result.errors);

@@ -82,7 +82,7 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
     docs.push({ base, template: 'department', view: departmentView(data) });
   };
   if ('evaluation' in data) {
-    if (kind === 'monitoring') throw new UserError('运行监控报告需要年中数据（period: mid-year）');
+    if (kind === 'monitoring') throw new UserError('运行监控报告需要年中数据（“period: mid-year”）');
     if (kind === 'self-evaluation') {
       for (const p of data.evaluation.projects) {
         const previous = data.comparison?.projects.find((c) => c.code === p.code);
@@ -94,7 +94,7 @@ export function reportDocuments(kind: ReportKind, data: ReportData): ReportDocum
     summary('department');
     return docs;
   }
-  if (kind === 'self-evaluation') throw new UserError('自评表和自评报告需要年终数据（period: year-end）');
+  if (kind === 'self-evaluation') throw new UserError('自评表和自评报告需要年终数据（“period: year-end”）');
   if (kind === 'monitoring') {
     for (const p of data.monitoring.projects) {
       add(p.code, 'monitoring', 'monitoring', () => monitoringView(p, data.monitoring, goals, ruleSet));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { jixiao, ROOT, SAMPLE, withTempDir } from '../helpers/cli.js';
 
 /**
@@ -15,7 +16,7 @@ const MID = join(SAMPLE, 'actuals-mid-year.yaml');
 
 /** Words a message may hold: commands, option values, formats and rule-set ids the user types. */
 const ALLOWED =
-  /\b(Word|Excel|WPS|jixiao|import|check|template|score|monitor|report|review|rules|show|list|schema|national|hubei|yunnan|hebei|sichuan|integer|uncapped|linear|reverse|execution|ceiling|over|year|end|mid|table|json|html|pdf|xlsx|docx|csv|yaml|txt|text|goals|actuals|yyyy)\b/g;
+  /\b(Word|Excel|WPS|jixiao|import|check|template|score|monitor|report|review|rules|show|list|schema|national|hubei|yunnan|hebei|sichuan|integer|uncapped|linear|reverse|execution|ceiling|over|whole|year|end|mid|table|json|html|pdf|xlsx|docx|csv|yaml|txt|text|goals|actuals|yyyy)\b/g;
 
 /** The message with the user's own text and the places it names taken out. */
 function outsideUserText(line: string): string {
@@ -35,8 +36,8 @@ function messages(runs: string[][]): string[] {
   });
 }
 
-const edit = (dir: string, name: string, from: string, to: string) => {
-  const text = readFileSync(YEAR_END, 'utf8');
+const edit = (dir: string, name: string, from: string, to: string, base = YEAR_END) => {
+  const text = readFileSync(base, 'utf8');
   if (!text.includes(from)) throw new Error(`sample has no ${from}`);
   const file = join(dir, name);
   writeFileSync(file, text.replace(from, to));
@@ -66,7 +67,60 @@ describe('messages name no code-side field', () => {
     });
   });
 
-  // Rule-set messages name the keys of the YAML file the user edits (its own vocabulary), so they are not scanned.
+  it('on bad mid-year actuals: a qualitative row with no grade, a light without its reason, a bad cause', () => {
+    withTempDir((dir) => {
+      const mid = (name: string, from: string, to: string) => edit(dir, name, from, to, MID);
+      const found = messages([
+        ['monitor', GOALS, mid('m1.yaml', '        grade: 部分达成\n        score: 8\n', '')],
+        ['monitor', GOALS, mid('m2.yaml', 'reason: 上半年部分社区反映物资发放通知不及时。, cause: 其他 ', '')],
+        ['monitor', GOALS, mid('m3.yaml', 'cause: 制度保障', 'cause: 天气原因')],
+        ['monitor', GOALS, mid('m4.yaml', 'likelihood: 有可能', 'likelihood: 也许')],
+        ['monitor', GOALS, mid('m5.yaml', 'asOf: 2025-06-30', 'asOf: 2024-06-30')],
+        ['monitor', GOALS, mid('m6.yaml', 'period: mid-year', 'period: year-end')],
+        ['monitor', GOALS, YEAR_END],
+      ]);
+      expect(found.length).toBeGreaterThan(7);
+      expect(found.filter((l) => /[a-z]{3,}/.test(outsideUserText(l)))).toEqual([]);
+    });
+  });
+
+  it('on review of filled 自评表: the published tables, a damaged workbook, one that is no 自评表', () => {
+    withTempDir((dir) => {
+      const cases = join(ROOT, 'test/fixtures/xlsx/cases');
+      writeFileSync(join(dir, 'damaged.xlsx'), Buffer.from('PK\x03\x04 not really a zip'));
+      const files = readdirSync(cases).map((f) => join(cases, f));
+      const found = messages([
+        ['review', ...files, join(dir, 'damaged.xlsx'), join(ROOT, 'test/fixtures/xlsx/openpyxl-filled.xlsx')],
+        ['review', ...files.filter((f) => f.endsWith('.csv')), '--format', 'csv'],
+      ]).filter((l) => !l.startsWith('│') && !l.startsWith('┌') && !l.startsWith('└') && !l.startsWith('├'));
+      // The summary table prints file names and project names as cells; its notes and errors are scanned.
+      expect(found.length).toBeGreaterThan(3);
+      expect(found.filter((l) => /[a-z]{3,}/.test(outsideUserText(l)))).toEqual([]);
+    });
+  });
+
+  // A rule set's messages name the keys of the YAML file its author edits: those keys (and the values a key takes,
+  // ratio, half-up …) are the file's own vocabulary, and any other English word is caught.
+  it('on the bad rule sets of test/fixtures', () => {
+    const vocabulary = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          vocabulary.add(k);
+          collect(x);
+        }
+      else if (typeof v === 'string' && /^[a-z][a-z-]*$/.test(v)) for (const w of v.split('-')) vocabulary.add(w);
+    };
+    for (const f of readdirSync(join(ROOT, 'rules'))) collect(parse(readFileSync(join(ROOT, 'rules', f), 'utf8')));
+    for (const w of ['proportional', 'positiv']) vocabulary.delete(w);
+    const keys = new RegExp(`\\b(${[...vocabulary].join('|')})\\b`, 'g');
+    const rules = readdirSync(join(ROOT, 'test/fixtures/rules')).map((f) => join(ROOT, 'test/fixtures/rules', f));
+    const found = messages(rules.map((f) => ['rules', 'show', f]));
+    expect(found.length).toBeGreaterThan(rules.length);
+    expect(found.filter((l) => /[a-z]{3,}/.test(outsideUserText(l).replace(keys, '')))).toEqual([]);
+  });
+
   it('on the bad goal documents of test/fixtures', () => {
     const docs = readdirSync(join(ROOT, 'test/fixtures/documents')).filter((f) => f.endsWith('.txt'));
     const found = messages(docs.map((f) => ['check', join(ROOT, 'test/fixtures/documents', f)]));

@@ -11,7 +11,7 @@ describe('the period of the actuals', () => {
   it('score refuses mid-year actuals instead of printing them as year-end totals', () => {
     const r = jixiao(['score', GOALS, MID_YEAR]);
     expect(r.stderr).toBe(
-      `错误：${MID_YEAR} 是运行监控数据（period: mid-year），年终自评评分需要 period: year-end；运行监控请用 jixiao monitor\n`,
+      `错误：${MID_YEAR} 是运行监控数据（“period: mid-year”），年终自评评分需要“period: year-end”；运行监控请用 jixiao monitor\n`,
     );
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

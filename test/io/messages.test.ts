@@ -57,14 +57,16 @@ describe('actuals file messages', () => {
 
   it('a YAML syntax error says what to fix in Chinese, then quotes the parser', () => {
     const [m] = messages('schema: jixiao/actuals@1\nperiod: "year-end\n');
-    expect(m).toMatch(/^YAML 格式错误（第 \d+ 行）：缺少配对的符号（引号、括号 \] 或 \} 没有闭合）。解析器原文：/);
+    expect(m).toMatch(/^YAML 格式错误（第 \d+ 行第 \d+ 列）：缺少配对的符号（引号、括号 \] 或 \} 没有闭合）$/);
     const [tab] = messages('schema: jixiao/actuals@1\nprojects:\n\t- code: A\n');
-    expect(tab).toMatch(/YAML 格式错误（第 3 行）：.*(Tab|缩进)/);
+    expect(tab).toMatch(/YAML 格式错误（第 3 行第 \d+ 列）：.*(Tab|缩进)/);
   });
 
   it('a file nested too deep for the parser says so, without the stack overflow’s English', () => {
     const deep = `${HEAD}  - code: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
-    expect(messages(deep)).toEqual(['YAML 格式错误（第 4 行）：文件结构过于复杂（嵌套层数太多）。']);
+    expect(messages(deep)).toEqual([
+      expect.stringMatching(/^YAML 格式错误（第 4 行第 \d+ 列）：文件结构过于复杂（嵌套层数太多）$/),
+    ]);
   });
 
   it('no message shows undefined or [object Object]', () => {

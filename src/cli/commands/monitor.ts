@@ -34,7 +34,7 @@ export async function runMonitor(goalsPath: string, actualsPath: string, opts: M
   const projects = selectedProjects(goals, opts.project);
   const actuals = await readActuals(actualsPath, goals);
   if (actuals.period !== 'mid-year')
-    throw new UserError(`${actualsPath} 是年终自评数据（period: ${actuals.period}），运行监控需要 period: mid-year`);
+    throw new UserError(`${actualsPath} 是年终自评数据（“period: ${actuals.period}”），运行监控需要“period: mid-year”`);
   // The file's figures are as at its asOf: measuring them against another date would be wrong, so no side wins.
   if (opts.asOf && actuals.asOf && actuals.asOf !== opts.asOf) {
     throw new UserError(

@@ -55,7 +55,7 @@ export async function runScore(goalsPath: string, actualsPath: string, opts: Sco
   // Mid-year figures scored as year-end totals would print a wrong self-evaluation with exit 0.
   if (actuals.period !== 'year-end') {
     throw new UserError(
-      `${actualsPath} 是运行监控数据（period: ${actuals.period}），年终自评评分需要 period: year-end；运行监控请用 jixiao monitor`,
+      `${actualsPath} 是运行监控数据（“period: ${actuals.period}”），年终自评评分需要“period: year-end”；运行监控请用 jixiao monitor`,
     );
   }
   const rules = await loadRuleSet(opts.rules);

@@ -105,7 +105,7 @@ function judge(p: PaceInput, kind: PaceKind, r: RuleSet, problems: Problem[]): J
       problems.push({
         code: 'qualitative-status',
         where: p.where,
-        message: '定性指标须填写完成等级 grade 或完成目标可能性 likelihood',
+        message: '定性指标须填写完成等级或完成目标可能性',
       });
     }
     return { expected: null, projected: null, status: status ?? 'amber' };

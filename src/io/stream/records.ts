@@ -76,7 +76,7 @@ function checkHeader(value: Record<string, unknown>, kind: keyof typeof HEADERS,
   }
   if (kind === 'actuals' && value.period !== undefined && value.period !== 'year-end') {
     throw new UserError(
-      `${at}：这是运行监控数据（period: ${String(value.period)}），年终自评评分需要 period: year-end；运行监控请用 jixiao monitor`,
+      `${at}：这是运行监控数据（“period: ${String(value.period)}”），年终自评评分需要“period: year-end”；运行监控请用 jixiao monitor`,
     );
   }
 }

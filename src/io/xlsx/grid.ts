@@ -59,10 +59,11 @@ export async function openWorkbook(path: string, what: string): Promise<Workbook
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(withReadableComments(bytes) as unknown as ArrayBuffer);
-  } catch (err) {
-    // The zip opened (bounds.unzipped), so exceljs failed on the sheets' content, not on the archive.
+  } catch {
+    // The zip opened (bounds.unzipped), so exceljs failed on the sheets' content, not on the archive. Its own
+    // text is English and names its internals: the user is told what to do instead.
     const why = bounds.unzipped ? '工作簿里的表格内容已损坏' : '文件已损坏或不完整，无法解压';
-    throw fail(`${why}（能在 Excel 中打开的话，另存为 .xlsx 再试；解析器原文：${(err as Error).message}）`);
+    throw fail(`${why}（能在 Excel 或 WPS 中打开的话，另存为 .xlsx 再试）`);
   }
   return wb;
 }
@@ -105,7 +106,7 @@ function csvProblem(err: CsvParseError, text: string, parse: CsvParse): string {
     const line = ((before.at(-1) as { info?: { lines: number } } | undefined)?.info?.lines ?? 0) + 1;
     return `从第${line}行开始的那条记录里，有一个引号到文件结尾都没有闭合（${hint}）`;
   }
-  return `解析器原文：${err.message}`;
+  return `第${(err.records ?? 0) + 1}条记录附近的格式无法识别（可在 Excel 或 WPS 中打开后另存为“CSV UTF-8”或 .xlsx 再试）`;
 }
 
 const EMPTY: GridCell = Object.freeze({ value: null });
