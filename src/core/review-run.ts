@@ -2,6 +2,7 @@ import type { Problem } from '../errors.js';
 import type { ActualsDocument, IndicatorActual } from '../model/actuals.js';
 import type { GoalDocument, Indicator } from '../model/goals.js';
 import type { ReviewRow, ReviewTable } from './review.js';
+import type { ReviewNote } from './review-notes.js';
 import { sumExact } from './rounding.js';
 import { type ScoreResult, type ScoringRules, scoreDocument } from './scoring/index.js';
 import { parseTarget } from './target/parse.js';
@@ -87,7 +88,7 @@ export function rowErrors(
   included: number[],
   rows: ReviewRow[],
   /** Where problems of no row go (warnings); without it such a problem is a bug. */
-  unplaced?: string[],
+  unplaced?: ReviewNote[],
 ): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const e of errors) {
@@ -98,7 +99,7 @@ export function rowErrors(
       const name = /指标“([\s\S]+)”$/.exec(e.where ?? '')?.[1];
       row = included.find((i) => rows[i]?.name === name);
     }
-    if (row === undefined && unplaced) unplaced.push(e.message);
+    if (row === undefined && unplaced) unplaced.push({ kind: 'warning', message: e.message });
     if (row === undefined) {
       if (unplaced) continue;
       throw new Error(`复核：无法归属的评分错误 ${e.where ?? ''}: ${e.message}`);

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../model/rule-set.js';
-import { num, sumExact } from './rounding.js';
+import type { ReviewNote } from './review-notes.js';
+import { sumExact } from './rounding.js';
 import { planWeights, type WeightInput } from './scoring/weights.js';
 
 /**
@@ -19,7 +20,7 @@ export interface TableWeights {
   /** 分值 of every row, in table order. */
   rows: number[];
   execution: number;
-  notes: string[];
+  notes: ReviewNote[];
 }
 
 export function tableWeights(
@@ -27,7 +28,7 @@ export function tableWeights(
   budget: { weight?: number; selfScore?: number },
   rules: RuleSet,
 ): TableWeights {
-  const notes: string[] = [];
+  const notes: ReviewNote[] = [];
   const names = [...new Set(rows.map((r) => r.tier1))];
   const tiers: Record<string, number> = {};
   for (const name of names) {
@@ -35,19 +36,17 @@ export function tableWeights(
     const label = own.find((r) => r.tier1Weight !== undefined)?.tier1Weight;
     const allStated = own.every((r) => r.weight !== undefined);
     tiers[name] = label ?? (allStated ? sumExact(own.map((r) => r.weight ?? 0)) : (rules.tiers.weights[name] ?? 0));
-    if (label !== undefined && allStated && sumExact(own.map((r) => r.weight ?? 0)) !== label) {
-      notes.push(
-        `${name}标注 ${num(label)} 分，但其三级指标分值合计 ${num(sumExact(own.map((r) => r.weight ?? 0)))} 分`,
-      );
-    }
+    const sum = sumExact(own.map((r) => r.weight ?? 0));
+    if (label !== undefined && allStated && sum !== label)
+      notes.push({ kind: 'tier-label-sum', tier: name, label, sum });
   }
   let execution = budget.weight;
   if (execution === undefined) {
     execution = budget.selfScore === undefined ? 0 : rules.execution.weight;
     notes.push(
       budget.selfScore === undefined
-        ? '自评表没有对预算执行率计分（资金栏没有分值和得分），复核时预算执行率不计分'
-        : `自评表资金栏没有分值，按规则集的 ${num(execution)} 分计`,
+        ? { kind: 'execution-not-scored' }
+        : { kind: 'execution-weight-from-rules', weight: execution },
     );
   }
   const items: WeightInput[] = rows.map((r) => ({
@@ -61,7 +60,7 @@ export function tableWeights(
     '',
   );
   const weights = rows.map((r, i) => r.weight ?? own.weights[i] ?? 0);
-  if (rows.some((r) => r.weight === undefined)) notes.push('部分三级指标没有分值，按一级指标分值在其中平均分配');
+  if (rows.some((r) => r.weight === undefined)) notes.push({ kind: 'weights-shared' });
 
   // Compared with the rule set as the rule set would weight this table.
   const ruled = planWeights(
@@ -69,8 +68,6 @@ export function tableWeights(
     rules,
     '',
   );
-  const describe = (list: { name: string; weight: number }[], exec: number) =>
-    [...list.map((t) => `${t.name} ${num(t.weight)} 分`), `预算执行率 ${num(exec)} 分`].join('、');
   const mine = names.map((name) => ({ name, weight: tiers[name] ?? 0 }));
   // A rule set with tiers.fromTable takes any split whose sum is 100 − execution.
   const fromTable =
@@ -81,15 +78,16 @@ export function tableWeights(
     (ruled.problems.length === 0 || fromTable) &&
     execution === rules.execution.weight &&
     (fromTable || mine.every((t) => ruled.tiers.find((x) => x.name === t.name)?.weight === t.weight));
-  notes.push(
-    same
-      ? `自评表分值与规则集“${rules.id}”一致（${describe(mine, execution)}）`
-      : `自评表分值（${describe(mine, execution)}）与规则集“${rules.id}”（${describe(
-          Object.entries(rules.tiers.weights).map(([name, weight]) => ({ name, weight })),
-          rules.execution.weight,
-        )}）不同：按自评表所列分值复核`,
-  );
+  notes.push({
+    kind: 'weights-compared',
+    same,
+    ruleSet: rules.id,
+    table: mine,
+    execution,
+    rules: Object.entries(rules.tiers.weights).map(([name, weight]) => ({ name, weight })),
+    rulesExecution: rules.execution.weight,
+  });
   const total = sumExact([execution, ...weights]);
-  if (total !== 100) notes.push(`自评表分值合计 ${num(total)} 分，不是 100 分`);
+  if (total !== 100) notes.push({ kind: 'weights-total', total });
   return { rows: weights, execution, notes };
 }

@@ -1,7 +1,8 @@
 import type { IndicatorActual } from '../model/actuals.js';
+import type { ReviewNote, RowNote } from './review-notes.js';
 import { rowErrors, runEngine } from './review-run.js';
 import { tableWeights } from './review-weights.js';
-import { num, sumExact } from './rounding.js';
+import { sumExact } from './rounding.js';
 import type { IndicatorScore, ProjectScore, ScoringRules } from './scoring/index.js';
 import { gradeOf } from './scoring/project.js';
 import type { Step } from './scoring/steps.js';
@@ -49,8 +50,8 @@ export interface ReviewedIndicator {
   gap: number | null;
   /** How the engine reached its score (src/report formats them); empty when not re-scored. */
   steps: Step[];
-  /** The review's own notes: why a row is not re-scorable, a self score refused, the gap. */
-  why: string[];
+  /** The review's own notes: why a row is not re-scorable, a self score refused, the gap (src/report words them). */
+  why: RowNote[];
 }
 
 export interface Review {
@@ -63,12 +64,12 @@ export interface Review {
     selfScore: number | null;
     score: number | null;
     steps: Step[];
-    why: string[];
+    why: RowNote[];
   };
   selfTotal: number | null;
   total: number;
   grade: string;
-  notes: string[];
+  notes: ReviewNote[];
   /** How the engine formed its total beyond the sum (tier weights moved, rounding). */
   totalSteps: Step[];
 }
@@ -88,25 +89,25 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
   const notes = [...weights.notes];
   // Targets and actuals without a year ("12月底前", "11月底") are read in the table's year, else the assumed one.
   const year = table.year ?? opts.assumedYear;
-  if (table.year === null) notes.push(`自评表没有写明年度，没写年份的日期按 ${year} 年理解`);
+  if (table.year === null) notes.push({ kind: 'year-assumed', year });
   else if (opts.yearGiven && opts.assumedYear !== table.year)
-    notes.push(`自评表写明了 ${table.year} 年度，日期按表上的年度理解（未采用指定的 ${opts.assumedYear} 年）`);
+    notes.push({ kind: 'year-stated', year: table.year, given: opts.assumedYear });
   const b = table.budget;
   const adjusted = b.adjusted ?? b.initial;
   // A budget of 0 or below (a typing slip) gives no execution rate: the engine would refuse the whole table.
-  const budgetWhy =
+  const budgetWhy: RowNote | null =
     b.executed === undefined
-      ? '缺少全年执行数'
+      ? { kind: 'budget-missing', missing: 'executed' }
       : !(adjusted !== undefined && adjusted > 0)
-        ? '缺少全年预算数（或不大于 0）'
+        ? { kind: 'budget-missing', missing: 'budget' }
         : null;
 
   // Rows the engine gets, with the entry for each; the rest carry the reason they cannot be re-scored.
-  const excluded = new Map<number, string>();
-  const retried = new Map<number, string>();
+  const excluded = new Map<number, RowNote>();
+  const retried = new Map<number, RowNote>();
   const entries = table.rows.map((row, i): IndicatorActual => {
-    if (row.target === '') excluded.set(i, '年度指标值为空，无法复核');
-    else if (row.actual === '') excluded.set(i, '实际完成值为空，无法复核');
+    if (row.target === '') excluded.set(i, { kind: 'target-blank' });
+    else if (row.actual === '') excluded.set(i, { kind: 'actual-blank' });
     const e: IndicatorActual = { name: row.name, tier2: row.tier2, ...(row.note ? { reason: row.note } : {}) };
     const na = /^不适用[:：]?\s*(.*)$/.exec(row.actual);
     if (na) e.notApplicable = na[1] || '不适用';
@@ -133,7 +134,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
       steps.set(row, s.explanation.steps);
       return;
     }
-    const messages = s.problems.map((x) => x.message).join('；');
+    const problems = s.problems.map((x) => x.message);
     const self = entries[row]?.score;
     if (
       self !== undefined &&
@@ -142,11 +143,11 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
       s.problems.every((x) => x.code === 'qualitative')
     ) {
       // The self score is outside the top grade's band: the grade alone scores the band's top, and the note says why.
-      retried.set(row, `自评分 ${num(self)} 不被规则接受：${messages}`);
+      retried.set(row, { kind: 'self-score-refused', self, problems });
       byRow.set(row, { ...s, status: 'met', score: s.weight, ruleScore: s.weight });
       steps.set(row, [{ kind: 'grade-top', grade: s.grade, score: s.weight }]);
       gradeOnly.push(s.weight);
-    } else excluded.set(row, `无法复核：${messages}`);
+    } else excluded.set(row, { kind: 'not-rescorable', problems });
   });
 
   const indicators = table.rows.map((row, i): ReviewedIndicator => {
@@ -163,18 +164,15 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
       score: s ? s.score : null,
       gap: s && self !== null ? sumExact([self, -s.score]) : null,
       steps: steps.get(i) ?? [],
-      why: s ? [] : [excluded.get(i) ?? ''],
+      why: s ? [] : [excluded.get(i) ?? { kind: 'not-rescorable', problems: [] }],
     };
     const retry = retried.get(i);
     if (retry) out.why.unshift(retry);
     if (s && s.weight !== weights.rows[i])
-      out.why.push(`分值 ${num(weights.rows[i] ?? 0)} 按不适用指标重新分摊为 ${num(s.weight)}`);
-    for (const w of warnings.get(i) ?? []) out.why.push(`提示：${w}`);
-    if (self === null) out.why.push('自评表没有填写得分');
-    else if (out.gap)
-      out.why.push(
-        `自评 ${num(self)} 分，规则得分 ${num(out.score ?? 0)} 分，自评${out.gap > 0 ? '高' : '低'} ${num(Math.abs(out.gap))} 分`,
-      );
+      out.why.push({ kind: 'weight-reshared', from: weights.rows[i] ?? 0, to: s.weight });
+    for (const message of warnings.get(i) ?? []) out.why.push({ kind: 'warning', message });
+    if (self === null) out.why.push({ kind: 'self-score-missing' });
+    else if (out.gap) out.why.push({ kind: 'gap', self, score: out.score ?? 0, gap: out.gap });
     return out;
   });
 
@@ -185,7 +183,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
         selfScore: b.selfScore ?? null,
         score: null,
         steps: [],
-        why: [`${budgetWhy}，无法复核预算执行率`],
+        why: [budgetWhy],
       }
     : {
         rate: score.budget.rate,
@@ -196,7 +194,7 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
         why: [],
       };
   if (budget.score !== null && budget.selfScore !== null && budget.score !== budget.selfScore) {
-    budget.why.push(`自评 ${num(budget.selfScore)} 分，规则得分 ${num(budget.score)} 分`);
+    budget.why.push({ kind: 'budget-gap', self: budget.selfScore, score: budget.score });
   }
 
   // Rows the engine could not score count at their self score, openly.
@@ -204,11 +202,10 @@ export function reviewTable(table: ReviewTable, rules: ScoringRules, opts: Revie
   if (budget.score === null) carried.push(budget.selfScore ?? 0);
   const total = sumExact([score.total, ...carried, ...gradeOnly]);
   const unscored = indicators.filter((x) => x.score === null).length + (budget.score === null ? 1 : 0);
-  if (unscored > 0) notes.push(`${unscored} 项无法复核，总分中按其自评得分计入（共 ${num(sumExact(carried))} 分）`);
+  if (unscored > 0) notes.push({ kind: 'carried', count: unscored, points: sumExact(carried) });
   const selfSum = sumExact([b.selfScore ?? 0, ...table.rows.map((x) => x.selfScore ?? 0)]);
-  if (table.selfTotal === undefined) notes.push(`自评表没有总分，自评总分取各项自评得分之和 ${num(selfSum)}`);
-  else if (table.selfTotal !== selfSum)
-    notes.push(`自评表总分 ${num(table.selfTotal)} 与各项自评得分之和 ${num(selfSum)} 不符`);
+  if (table.selfTotal === undefined) notes.push({ kind: 'self-total-missing', sum: selfSum });
+  else if (table.selfTotal !== selfSum) notes.push({ kind: 'self-total-sum', total: table.selfTotal, sum: selfSum });
   return {
     project: table.project,
     ruleSet: { id: r.id, label: r.label },

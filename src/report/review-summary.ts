@@ -1,7 +1,7 @@
 import type { Review } from '../core/review.js';
 import type { Problem } from '../errors.js';
-import { formatExplanation } from './explanation.js';
 import { fmtScore } from './format.js';
+import { rowReason } from './review-words.js';
 
 /** One table of a batch review: its re-score, or why it could not be read. */
 export type BatchEntry =
@@ -59,11 +59,11 @@ export function batchSummary(entries: readonly BatchEntry[], decimals: number): 
         name: i.name,
         selfScore: n(i.selfScore),
         score: n(i.score),
-        reason: [...i.steps.map(formatExplanation), ...i.why].join('；'),
+        reason: rowReason(i),
       }));
     const b = r.budget;
     if (b.score !== null && b.selfScore !== null && Math.abs(b.selfScore - b.score) > 1e-9) {
-      const why = [...b.steps.map(formatExplanation), ...b.why].join('；');
+      const why = rowReason(b);
       unsupported.unshift({ name: '预算执行率', selfScore: n(b.selfScore), score: n(b.score), reason: why });
     }
     const gap = r.selfTotal === null ? null : r.selfTotal - r.total;

@@ -14,6 +14,7 @@ import {
   SUMMARY_HEAD,
   summaryLine,
 } from '../../report/review-summary.js';
+import { reviewInWords } from '../../report/review-words.js';
 
 /** Exit codes of a batch review (README, `jixiao review --help`). */
 export const REVIEW_EXIT = { consistent: 0, gaps: 1, unreadable: 3 } as const;
@@ -102,7 +103,7 @@ async function render(
   format: string,
 ): Promise<string | Uint8Array> {
   if (format === 'json') {
-    const tables = entries.map((e) => ('error' in e ? e : { file: e.file, unit: e.unit, ...e.review }));
+    const tables = entries.map((e) => ('error' in e ? e : { file: e.file, unit: e.unit, ...reviewInWords(e.review) }));
     const ruleSet = { id: rules.ruleSet.id, label: rules.ruleSet.label };
     return `${JSON.stringify({ schema: 'jixiao/review-batch@1', ruleSet, summary: s.counts, tables }, null, 2)}\n`;
   }

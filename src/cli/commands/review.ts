@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { loadRuleSet } from '../../io/rules.js';
 import { formatExplanation } from '../../report/explanation.js';
 import { fmtRate, fmtScore } from '../../report/format.js';
+import { reviewInWords, reviewNoteText, rowReason } from '../../report/review-words.js';
 
 /**
  * `jixiao review FILE [--rules …] [--format table|json]`: re-score a filled 自评表 (.xlsx / .csv, official
@@ -42,7 +43,7 @@ export async function runReview(files: readonly string[], opts: ReviewOptions): 
   const review = reviewTable(await readReviewTable(file), rules, { assumedYear, yearGiven });
   process.stdout.write(
     opts.format === 'json'
-      ? `${JSON.stringify(review, null, 2)}\n`
+      ? `${JSON.stringify(reviewInWords(review), null, 2)}\n`
       : render(review, rules.ruleSet.rounding.indicator.decimals),
   );
   return 0;
@@ -78,10 +79,10 @@ function render(r: Review, decimals: number): string {
     n(b.selfScore),
     n(b.score),
     gap(bGap === null ? null : Math.round(bGap * 1e6) / 1e6),
-    bGap === 0 ? '一致' : [...b.steps.map(formatExplanation), ...b.why].join('；'),
+    bGap === 0 ? '一致' : rowReason(b),
   ]);
   for (const i of r.indicators) {
-    const why = i.score === null || i.gap !== 0 ? [...i.steps.map(formatExplanation), ...i.why].join('；') : '一致';
+    const why = i.score === null || i.gap !== 0 ? rowReason(i) : '一致';
     t.push([i.tier1, i.tier2, i.name, i.target, i.actual, n(i.weight), n(i.selfScore), n(i.score), gap(i.gap), why]);
   }
   const differ = r.indicators.filter((i) => i.gap !== null && i.gap !== 0).length;
@@ -90,7 +91,7 @@ function render(r: Review, decimals: number): string {
     `复核：${r.project || '（未填项目名称）'}　评分规则：${r.ruleSet.label}（${r.ruleSet.id}）`,
     t.toString(),
     `自评总分 ${n(r.selfTotal)}　复核总分 ${n(r.total)}（${r.grade}）　${r.indicators.length} 个指标：${differ} 个得分与规则不同，${unscored} 个无法复核`,
-    ...[...r.notes, ...r.totalSteps.map(formatExplanation)].map((x) => `说明：${x}`),
+    ...[...r.notes.map(reviewNoteText), ...r.totalSteps.map(formatExplanation)].map((x) => `说明：${x}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -6,18 +6,23 @@ import { reviewTable } from '../../../src/core/review.js';
 import { UserError } from '../../../src/errors.js';
 import { loadRuleSet } from '../../../src/io/rules.js';
 import { readReviewTable } from '../../../src/io/xlsx/review.js';
+import { reviewInWords } from '../../../src/report/review-words.js';
 import { caseFiles, OUT } from '../../fixtures/xlsx/make-cases.js';
 import { inTempDir } from './fill.js';
 
 const rules = await loadRuleSet('national');
 
-async function reviewCsv(rows: (string | number)[][], assumedYear = 2025, yearGiven = false) {
+async function reviewRaw(rows: (string | number)[][], assumedYear = 2025, yearGiven = false) {
   return inTempDir(async (dir) => {
     const path = join(dir, 'table.csv');
     writeFileSync(path, stringify(rows));
     return reviewTable(await readReviewTable(path), rules, { assumedYear, yearGiven });
   });
 }
+
+/** The review as `jixiao review --format json` prints it: the notes in words. */
+const reviewCsv = async (rows: (string | number)[][], assumedYear = 2025, yearGiven = false) =>
+  reviewInWords(await reviewRaw(rows, assumedYear, yearGiven));
 
 const HEADER = [
   '一级指标',
@@ -63,7 +68,7 @@ describe('review: reading the layout', () => {
   });
 
   it('reports blank targets and actuals as not re-scorable, counting their self score openly', async () => {
-    const r = await reviewCsv([
+    const rows = [
       ['项目名称', '空白项目'],
       ['', '年初预算数', '全年预算数', '全年执行数', '分值', '得分'],
       ['年度资金总额', 10, 10, 10, 10, 10],
@@ -71,7 +76,12 @@ describe('review: reading the layout', () => {
       ['产出指标', '数量指标', '台数', '≥5台', '5台', 50, 50],
       ['效益指标', '社会效益指标', '安全', '', '', 30, 30],
       ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '', 10, 10],
-    ]);
+    ];
+    // The core says what it found as data; the words are src/report's.
+    const raw = await reviewRaw(rows);
+    expect(raw.indicators.map((i) => i.why[0]?.kind)).toEqual([undefined, 'target-blank', 'actual-blank']);
+    expect(raw.notes).toContainEqual({ kind: 'carried', count: 2, points: 40 });
+    const r = reviewInWords(raw);
     expect(r.indicators[0]?.steps.length).toBeGreaterThan(0);
     expect(r.indicators.map((i) => [i.score, i.gap, i.why[0]])).toEqual([
       [50, 0, undefined],
