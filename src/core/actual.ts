@@ -29,7 +29,27 @@ export function parseActual(input: string | number, year?: number): ActualParse 
     if (input < 0) return negative(input);
     return { ok: true, value: { raw: String(input), kind: 'number', value: input, unit: null } };
   }
-  return fromTarget(input, parseTarget(input, year === undefined ? {} : { year }));
+  // Actuals repeat across a department's projects (96%, 365天, 达成预期指标): each distinct one is parsed once.
+  // The cache is bounded, so memory stays constant; the shared results are frozen (nothing may change one).
+  const key = `${year ?? ''}|${input}`;
+  let parsed = PARSED.get(key);
+  if (parsed === undefined) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    parsed = deepFreeze(fromTarget(input, parseTarget(input, year === undefined ? {} : { year })));
+    PARSED.set(key, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, ActualParse>();
+const PARSED_LIMIT = 4096;
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
 }
 
 function fromTarget(input: string, t: Target): ActualParse {

@@ -60,7 +60,7 @@ export function monitorDocument(
   const time = timeProgress(asOf);
   const projects: ProjectMonitoring[] = [];
   const plans = new Map<string, WeightPlan>();
-  const pending: { table: GoalTable; execution: ExecutionStatus; paces: IndicatorPace[]; entry: ProjectActuals }[] = [];
+  const forecastErrors: Problem[] = [];
   // A date outside the goals' year is one mistake in the actuals file, said once rather than once per project.
   const years = [...new Set(bound.projects.map((p) => p.table.year))];
   const wrongYear = years.length > 0 && !years.includes(Number(asOf.slice(0, 4)));
@@ -136,35 +136,30 @@ export function monitorDocument(
       return pace;
     });
     const rows = p.indicators.map((b) => b.entry);
-    pending.push({
-      table: p.table,
+    // The projected project scored by the year-end engine (shared weight plans), as the self-evaluation will be,
+    // right away: the projected entry is garbage before the next project (holding them all made the GC work).
+    // Bound directly: the projected entry was built row for row from its own table.
+    const entry = projectedEntry(p.table, p.entry, rows, paces, time, r, plans);
+    const s = scoreProject(bindProject(p.table, entry), rules, plans, { explain: false });
+    for (const e of s.problems) forecastErrors.push({ ...e, message: `全年预测：${e.message}` });
+    projects.push({
+      code: p.table.code,
+      ...(p.table.codeGenerated ? { codeGenerated: true as const } : {}),
+      name: p.table.name,
       execution,
-      paces,
-      entry: projectedEntry(p.table, p.entry, rows, paces, time, r, plans),
+      // Set on the paces built above rather than spread into copies: this runs once per indicator.
+      indicators: paces.map((pace, i) => Object.assign(pace, { forecastScore: s.indicators[i]?.score ?? 0 })),
+      forecast: {
+        total: s.total,
+        grade: s.grade ?? '',
+        budgetScore: s.budget.score,
+        executed: round(s.budget.executed ?? 0, { decimals: 4, mode: 'half-up' }),
+        rate: s.budget.rate,
+      },
     });
   }
-  // Every projected project scored by the year-end engine (shared weight plans), as the self-evaluation will be.
-  for (const x of pending) {
-    // Bound directly: the projected entry was built row for row from its own table.
-    const s = scoreProject(bindProject(x.table, x.entry), rules, plans, { explain: false });
-    errors.push(...s.problems.map((e) => ({ ...e, message: `全年预测：${e.message}` })));
-    if (errors.length === 0)
-      projects.push({
-        code: x.table.code,
-        ...(x.table.codeGenerated ? { codeGenerated: true as const } : {}),
-        name: x.table.name,
-        execution: x.execution,
-        // Set on the paces built above rather than spread into copies: this runs once per indicator.
-        indicators: x.paces.map((pace, i) => Object.assign(pace, { forecastScore: s.indicators[i]?.score ?? 0 })),
-        forecast: {
-          total: s.total,
-          grade: s.grade ?? '',
-          budgetScore: s.budget.score,
-          executed: round(s.budget.executed ?? 0, { decimals: 4, mode: 'half-up' }),
-          rate: s.budget.rate,
-        },
-      });
-  }
+  // The forecasts' problems after every entered one, as they follow from them.
+  errors.push(...forecastErrors);
   if (errors.length > 0) return { ok: false, errors, warnings };
   const monitoring: Monitoring = {
     schema: 'jixiao/monitoring@1',
