@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
-import type { ActualsDocument, ProjectActuals } from '../../model/actuals.js';
-import type { GoalDocument, GoalTable } from '../../model/goals.js';
+import type { ActualsDocument } from '../../model/actuals.js';
+import type { GoalDocument } from '../../model/goals.js';
 import { round } from '../rounding.js';
 import { ruleSetForYear } from '../rules/dated.js';
 import { bindActuals, bindProject, projectLabel } from '../scoring/bind.js';

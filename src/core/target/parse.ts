@@ -64,6 +64,19 @@ export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   if (PLACEHOLDER.test(full) || (PLACEHOLDER_MARK.test(full) && !/\d/.test(full))) {
     return invalid(raw, 'placeholder', `指标值“${raw.trim()}”是占位符，没有填写具体数值`);
   }
+  // "±3%以内": a tolerance, met while the deviation's size stays within it — a ceiling on the absolute value.
+  const tolerance = /^[±]\s*(\d+(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{1,3}?)?\s*(以内|之内|内)?$/.exec(full);
+  if (tolerance) {
+    const ceiling = parseTarget(`≤${tolerance[1]}${tolerance[2] ?? ''}`, ctx);
+    if (ceiling.direction === 'reverse') {
+      const { implicitOp: _i, ...rest } = ceiling as typeof ceiling & { implicitOp?: boolean };
+      return {
+        ...rest,
+        raw,
+        note: `偏差的绝对值不超过 ${tolerance[1]}${tolerance[2] ?? ''}（实际完成值填偏差的大小）`,
+      };
+    }
+  }
   const { body, note } = splitNote(full);
   const withNote = <T extends Target>(t: T): T => (note ? { ...t, note } : t);
 

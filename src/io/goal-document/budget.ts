@@ -11,20 +11,33 @@ import { type MoneyUnit, moneyUnitIn, normLabel, quote, readMoney, toWanYuan } f
  * ("预算数(元)") or on the table's 单位 line; a blank amount is null. Without 预算数 the fiscal funds are the total.
  */
 
-type Field = 'total' | 'fiscal' | 'other' | 'label';
+type Field = 'total' | 'projectTotal' | 'fiscal' | 'other' | 'label' | 'ignore';
 
-const NAMES: Record<Exclude<Field, 'label'>, string> = { total: '预算数', fiscal: '财政资金', other: '其他资金' };
-const UNIT_SUFFIX = '(\\((?:万元|元|亿元)\\))?';
-const TOTAL = new RegExp(`^((年度)?预算(数|金额)|年度资金总额|(项目)?资金总额|项目总资金)${UNIT_SUFFIX}$`);
+const NAMES: Record<Exclude<Field, 'label' | 'ignore'>, string> = {
+  total: '预算数',
+  projectTotal: '项目总预算',
+  fiscal: '财政资金',
+  other: '其他资金',
+};
+const UNIT_SUFFIX = '(\\((?:万元|元|亿元)\\))?:?';
+/** The year's budget: 预算数, 年度资金总额, 当年年度预算, 本年度申请市财政预算资金, 下达中央预算内投资 … */
+const TOTAL = new RegExp(
+  `^((年度)?预算(数|金额)|年度资金总额|(项目)?资金总额|项目总资金|当年(年度)?预算(资金)?|本年度(申请)?[市县区省]?(本级)?财政预算(资金)?|下达(中央预算内)?投资(资金)?)${UNIT_SUFFIX}$`,
+);
+/** The whole project's budget over its years (项目总预算): the budget only when the table prints no year's one. */
+const PROJECT_TOTAL = new RegExp(`^项目总(预算|投资)${UNIT_SUFFIX}$`);
 const FISCAL = new RegExp(`^(其中:?)?(当年)?(财政(资金|拨款)|上级(财政)?资金|本级(财政)?资金)${UNIT_SUFFIX}$`);
-const OTHER = new RegExp(`^(其中:?)?其他资金${UNIT_SUFFIX}$`);
+const OTHER = new RegExp(`^(其中:?)?其[他它]资金${UNIT_SUFFIX}$`);
 
 export function fieldOf(text: string): Field | null {
   const s = normLabel(text);
   if (TOTAL.test(s)) return 'total';
+  if (PROJECT_TOTAL.test(s)) return 'projectTotal';
   if (FISCAL.test(s)) return 'fiscal';
   if (OTHER.test(s)) return 'other';
-  if (/^(资金用途|预算规模(及资金用途)?|项目资金(\((万元|元|亿元)\))?)$/.test(s)) return 'label';
+  if (/^(资金用途|预算规模(及资金用途)?|项目资金(\((万元|元|亿元)\))?(预算执行\d+分)?)$/.test(s)) return 'label';
+  // Fields some templates print inside the budget block that are no amount: read past with their value.
+  if (/^(财政资金(预算分类|科目代码)|资金性质|(年度)?预算执行率|分值)$/.test(s)) return 'ignore';
   return null;
 }
 
@@ -45,7 +58,7 @@ export function parseBudget(
   tableUnit: MoneyUnit | null,
 ): BudgetBlock {
   const real = cells.filter((c) => !c.stray);
-  const amounts: Partial<Record<keyof Budget, number | null>> = {};
+  const amounts: Partial<Record<keyof Budget | 'projectTotal', number | null>> = {};
   const printed = new Set<MoneyUnit>();
   const uses: string[] = [];
   let blockUnit = tableUnit;
@@ -60,6 +73,10 @@ export function parseBudget(
     }
     if (field === null) {
       if (cell.text !== '') uses.push(cell.text);
+      continue;
+    }
+    if (field === 'ignore') {
+      if (real[k + 1] && fieldOf((real[k + 1] as Cell).text) === null) k++;
       continue;
     }
     const next = real[k + 1];
@@ -84,7 +101,7 @@ export function parseBudget(
       amounts.fiscal = sumWan(amounts.fiscal, value);
     } else if (!(field in amounts) || value !== null) amounts[field] = value;
   }
-  let total = amounts.total;
+  let total = amounts.total ?? amounts.projectTotal;
   // "只有财政资金": a table that prints no 预算数 has the fiscal funds as its whole budget.
   if (total === undefined && typeof amounts.fiscal === 'number') {
     total = sumWan(amounts.fiscal, amounts.other ?? 0);

@@ -43,7 +43,7 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^三级指标(名称)?$/, ['name']],
   [/^指标名称$/, ['name']],
   [/^(绩效)?指标(描述|解释|说明)$/, ['description']],
-  [/^(年度)?(绩效)?(目标)?(指标值|目标值)$/, ['target']],
+  [/^(年度)?(绩效)?(目标)?(计划)?(指标值|目标值)(\(或计划水平\))?$/, ['target']],
   [/^(中长期|长期|中期|全周期)(绩效)?(目标)?(指标值|目标值)$/, ['longTarget']],
   [/^(年度)?指标值内容$/, ['target', 'description']],
   [/^(绩效)?指标内容$/, ['name', 'target', 'description']],
@@ -53,6 +53,8 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^(指标性质|计算符号|运算符号?)$/, ['op']],
   [/^(计量|度量)单位$/, ['unit']],
   [/^绩效指标$/, ['skip']],
+  // The merged label column of a 审批表: "年度绩效目标(90分)".
+  [/^(年度)?绩效(目标|指标)\(\d+(\.\d+)?分\)$/, ['skip']],
 ];
 
 export function candidates(label: string): Column[] | null {

@@ -1,5 +1,5 @@
 import type { Department } from '../../model/goals.js';
-import { isUnitName, isUnitNote, isYearNote, type TableSegment } from './tables.js';
+import { isSubtitle, isUnitName, isUnitNote, isYearNote, type TableSegment } from './tables.js';
 import { clean, normLabel, toHalfWidth } from './text.js';
 
 /**
@@ -67,7 +67,8 @@ export function departmentUnit(tables: TableSegment[]): { unitCode: string | nul
   const counts = new Map<string, { code: string | null; name: string; n: number }>();
   for (const t of tables) {
     for (const cell of t.preamble) {
-      const unit = isUnitNote(cell.text) || isYearNote(cell.text) ? null : parseUnitCell(cell.text);
+      const unit =
+        isUnitNote(cell.text) || isYearNote(cell.text) || isSubtitle(cell.text) ? null : parseUnitCell(cell.text);
       if (!unit) continue;
       const key = `${unit.code}\t${unit.name}`;
       const entry = counts.get(key) ?? { ...unit, n: 0 };

@@ -67,7 +67,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
     };
     const merged = get('tier1') === '';
     if (!merged) tier1 = tierWeight(get('tier1'), ctx.tierWeights);
-    if (get('tier2') !== '' || !merged) tier2 = get('tier2');
+    if (get('tier2') !== '' || !merged) tier2 = tierName(get('tier2'));
     // A bad row is already reported; it only keeps the merged-cell carry going, so the rows below are not blamed.
     if (bad) continue;
     const line = row[0]?.line ?? 0;
@@ -90,10 +90,19 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
   const oneLevel = !raw.some((r) => r.tier1 !== '') ? 'tier1' : !raw.some((r) => r.tier2 !== '') ? 'tier2' : null;
 
   const indicators: Indicator[] = [];
+  const renamed = new Set<string>();
   for (const r of raw) {
     let { tier1: t1, tier2: t2 } = r;
     if (oneLevel === 'tier1') t1 = tier1Of(t2) ?? '';
     if (oneLevel === 'tier2') t2 = t1;
+    const standard = standardTier1(t1, t2);
+    if (standard && standard !== t1) {
+      if (!renamed.has(t1)) {
+        renamed.add(t1);
+        problems.warn('tier1-renamed', r.line, `一级指标 ${quote(t1)} 按“${standard}”计分`, project);
+      }
+      t1 = standard;
+    }
     const name = r.get('name');
     const missingCells = [
       t1 === ''
@@ -166,7 +175,11 @@ function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undef
   const scored = [...bounds].reverse().find(([a, b]) => labels.slice(a, b).some((l) => l?.includes('target')));
   const other = (k: number) => scored !== undefined && (k < scored[0] || k >= scored[1]);
   const isValue = (l: Column[] | null) => l?.includes('target') || l?.includes('longTarget');
-  const columns = labels.map((l, k): Column[] | null => (other(k) ? (isValue(l) ? ['longTarget'] : null) : l));
+  // A year's set that starts at 二级指标 (东莞: 一级 | 二级 | 三级 | 中期值 | 二级 | 三级 | 年度值) shares the 一级.
+  const scoredHasTier1 = scored !== undefined && labels.slice(scored[0], scored[1]).some((l) => l?.[0] === 'tier1');
+  const columns = labels.map((l, k): Column[] | null =>
+    other(k) ? (isValue(l) ? ['longTarget'] : !scoredHasTier1 && l?.[0] === 'tier1' ? l : null) : l,
+  );
   const roles = assignColumns(columns.map((c) => c ?? ['skip']));
   // A long-term column named only 指标值 (in the other set) is named for what it is.
   const titles = roles.map((r, k) =>
@@ -175,12 +188,35 @@ function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undef
   return { columns: roles, titles, end: i };
 }
 
-/** "成本指标(10分)" → 成本指标, noting its 10 points; any other tier text as it is. */
+/** "成本指标(10分)" → 成本指标, noting its 10 points; a score range ("成本指标(0-20)分") dropped; else as printed. */
 function tierWeight(text: string, weights: Record<string, number>): string {
   const m = /^(.*?\S)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(text);
-  if (!m?.[1] || !m[2]) return text;
+  if (!m?.[1] || !m[2]) return tierName(text.replace(/\s*[(（]\s*\d+\s*[-~—至]\s*\d+\s*[)）]\s*分?$/, ''));
   weights[m[1]] = Number(m[2]);
   return m[1];
+}
+
+/** A tier as named, without the template's instruction ("数量指标 (必填硬性指标)", "经济效益 指标 (选填)"). */
+function tierName(text: string): string {
+  return text.replace(/\s*[(（](必填|选填)[^()（）]*[)）]\s*$/, '').replace(/^(\S+)\s+指标$/, '$1指标');
+}
+
+const TIER1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];
+
+/**
+ * The standard 一级指标 a template's wording stands for: 预期产出指标 → 产出指标, 效果指标 → 效益指标, and a table
+ * whose 一级 is a group ("实施效果指标") with the standard names as 二级. Null when the tier is standard or unknown.
+ */
+function standardTier1(tier1: string, tier2: string): string | null {
+  const s = normLabel(tier1);
+  if (TIER1.includes(s)) return null;
+  const t2 = normLabel(tier2);
+  if (TIER1.includes(t2)) return t2;
+  if (/^(预期)?产出(指标)?$/.test(s)) return '产出指标';
+  if (/^(预期)?(效果|效益)(指标)?$/.test(s)) return '效益指标';
+  if (/^(服务对象)?满意度(指标)?$/.test(s)) return '满意度指标';
+  if (/^成本(指标)?$/.test(s)) return '成本指标';
+  return null;
 }
 
 /** A target split over 指标性质 / 指标值 / 计量单位 columns, put back together as one would write it. */

@@ -6,7 +6,7 @@ import { tableGoals } from './goals.js';
 import { parseIndicators } from './indicators.js';
 import { parsePlan } from './plan.js';
 import { type Problems, projectLabel } from './problems.js';
-import { type Block, type BlockKind, isUnitNote, isYearNote, type TableSegment } from './tables.js';
+import { type Block, type BlockKind, isSubtitle, isUnitNote, isYearNote, type TableSegment } from './tables.js';
 import { firstYear, type MoneyUnit, moneyUnitIn, normLabel, quote } from './text.js';
 
 /** One 绩效目标表: from its labelled blocks to a GoalTable, with every problem reported. */
@@ -29,6 +29,7 @@ const LABELS: Record<BlockKind, string> = {
   goals: '绩效目标',
   longGoals: '中长期目标',
   header: '一级指标 … 指标值确定依据（指标表头）',
+  info: '项目信息',
 };
 
 /** The year of a table: its heading's "20xx年", else a "(2022年度)" line, else its name's, else the document's. */
@@ -68,7 +69,17 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
   const block = (kind: BlockKind): Block | undefined => seg.blocks.find((b) => b.kind === kind);
 
   const printedCode = single(block('code'), problems);
-  const name = single(block('name'), problems) ?? (seg.heading ? nameFromHeading(seg.heading.text) : null);
+  // Without 项目名称: a bracketed subtitle naming the project, else the heading's words.
+  const subtitle = seg.preamble.find((c) => isSubtitle(c.text));
+  const name =
+    single(block('name'), problems) ??
+    (subtitle
+      ? subtitle.text
+          .trim()
+          .replace(/^[(（]\s*/, '')
+          .replace(/\s*[)）]$/, '')
+      : null) ??
+    (seg.heading ? nameFromHeading(seg.heading.text) : null);
   const unit = unitOf(seg, problems, projectLabel(ctx.index, printedCode, name));
   const code = printedCode ?? (name ? generatedCode(unit.code ?? unit.name, name) : null);
   const project = projectLabel(ctx.index, printedCode, name);
@@ -133,8 +144,12 @@ function unitOf(seg: TableSegment, problems: Problems, project: string): Unit {
   const unit: Unit = { code: null, name: null, money: null };
   const unitBlock = seg.blocks.find((b) => b.kind === 'unit');
   const cells = [...seg.preamble, ...(unitBlock?.cells ?? [])];
-  for (const cell of cells) {
-    if (cell.text === '' || isYearNote(cell.text)) continue;
+  for (const whole of cells) {
+    if (whole.text === '' || isYearNote(whole.text) || isSubtitle(whole.text)) continue;
+    // "预算单位: 某乡人民政府 金额单位:万元" on one line: the unit, then the money unit.
+    const both = /^(.*\S)\s+(金额单位[:：]\s*(?:万元|元|亿元))$/.exec(whole.text);
+    const cell = both ? { ...whole, text: both[1] as string } : whole;
+    if (both) unit.money = moneyUnitIn(both[2] as string);
     if (isUnitNote(cell.text)) {
       unit.money = moneyUnitIn(cell.text);
       continue;
@@ -143,6 +158,8 @@ function unitOf(seg: TableSegment, problems: Problems, project: string): Unit {
     if (found && unit.name === null) {
       unit.code = found.code;
       unit.name = found.name;
+    } else if (found && unitBlock?.cells.includes(cell)) {
+      // A second unit (预算单位 above, 实施单位 here): the first names the table's unit.
     } else {
       problems.error(
         'stray-cell',

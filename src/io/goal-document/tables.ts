@@ -13,7 +13,7 @@ import { moneyUnitIn, normLabel, quote } from './text.js';
  * blank lines between them.
  */
 
-export type BlockKind = 'code' | 'name' | 'unit' | 'budget' | 'plan' | 'goals' | 'longGoals' | 'header';
+export type BlockKind = 'code' | 'name' | 'unit' | 'budget' | 'plan' | 'goals' | 'longGoals' | 'header' | 'info';
 
 const RANK: Record<BlockKind, number> = {
   code: 1,
@@ -24,6 +24,8 @@ const RANK: Record<BlockKind, number> = {
   goals: 4,
   longGoals: 4,
   header: 5,
+  // Never starts a table, whatever came before it (see segment).
+  info: 0,
 };
 
 export interface Block {
@@ -55,7 +57,7 @@ export interface Segments {
 
 /** Column labels of the indicator header; a header may start at any of them (二级 first in two-level tables). */
 export const HEADER_LABEL =
-  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(指标值|目标值)(内容)?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
+  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(计划)?(指标值|目标值)(内容|\(或计划水平\))?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
 
 /**
  * The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not
@@ -66,12 +68,12 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
   const s = normLabel(cellText);
   if (/^项目(编码|代码|编号)$/.test(s)) return 'code';
   if (/^项目名称$/.test(s)) return 'name';
-  if (/^预算规模(及资金用途)?$|^项目资金(\((万元|元|亿元)\))?$/.test(s)) return 'budget';
+  if (/^预算规模(及资金用途)?$|^项目资金(\((万元|元|亿元)\))?(预算执行\d+分)?$/.test(s)) return 'budget';
   if (/^资金支出计划/.test(s)) return 'plan';
   if (/^一级指标$/.test(s)) return 'header';
   if (current === 'header') return null;
   if (
-    /^(绩效指标|二级指标|三级指标|指标名称)$/.test(s) &&
+    /^(绩效指标|二级指标|三级指标|指标名称|(年度)?绩效(目标|指标)\(\d+(\.\d+)?分\))$/.test(s) &&
     next !== undefined &&
     HEADER_LABEL.test(normLabel(next)) &&
     !/^绩效指标$/.test(normLabel(next))
@@ -79,11 +81,22 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
     return 'header';
   }
   if (/^(主管部门|实施单位|单位名称|预算单位|申报单位|填报单位)(及(其)?代码|\(盖章\))?:?$/.test(s)) return 'unit';
-  if (current !== 'budget' && fieldOf(cellText) !== null && fieldOf(cellText) !== 'label') return 'budget';
-  if (/^(中长期|长期|中期)(绩效)?目标$/.test(s)) return 'longGoals';
+  // Inside the budget block, its own non-amount fields (财政资金预算分类 …) stay with it (budget.ts reads past them).
+  if (INFO.test(s) && !(current === 'budget' && fieldOf(cellText) === 'ignore')) return 'info';
+  const field = fieldOf(cellText);
+  if (current !== 'budget' && field !== null && field !== 'label' && field !== 'ignore') return 'budget';
+  if (/^(中长期|长期|中期)(滚动)?(绩效)?目标(\(.*\))?$/.test(s)) return 'longGoals';
   if (/^(年度|项目|总体|整体)*(绩效)?目标$/.test(s) && s !== '目标') return 'goals';
+  if (/^年度(主要)?(绩效)?目标(和|及)(预期)?成果$/.test(s)) return 'goals';
   return null;
 }
+
+/**
+ * Labels of template fields jixiao does not score (项目属性, 项目期, 项目负责人, 项目审批, 专项名称, a 中期 budget …):
+ * a label and its value are read past, never taken for a unit name or a new table.
+ */
+const INFO =
+  /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*)$/;
 
 /** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表", "…績效目標審批表（2022年度）" */
 export function isTableHeading(text: string): boolean {
@@ -98,6 +111,15 @@ export function isUnitNote(text: string): boolean {
 /** "(2022年度)", "2022年度", "年度：2022": a line naming the table's year. */
 export function isYearNote(text: string): boolean {
   return /^\(?(20\d{2}年度?|年度:?20\d{2}年?)\)?$/.test(normLabel(text));
+}
+
+/**
+ * "(天津市宝坻区畜禽粪污资源化利用整区推进项目)" under a heading that names a programme: the project the table
+ * is for. A bracketed line naming a year or a unit is not one.
+ */
+export function isSubtitle(text: string): boolean {
+  const s = normLabel(text);
+  return /^\([^()]{4,}\)$/.test(s) && /项目|工程|资金|专项/.test(s) && !isYearNote(text) && !isUnitLine(text);
 }
 
 /** "450001唐山市路南区应急管理局本级", "[015001]湘西州…", "820001-…" */
@@ -145,6 +167,12 @@ export function segment(items: Item[], problems: Problems): Segments {
     return table;
   };
   const maxRank = (t: TableSegment) => Math.max(0, ...t.blocks.map((b) => RANK[b.kind]));
+  // A label ranked below one the table already has begins the next table; the budget may follow the goals
+  // (审批表: 年度主要目标和成果, then 项目资金) as long as no plan or indicator header came first.
+  const outOfOrder = (t: TableSegment, kind: BlockKind) =>
+    kind === 'budget' && !t.blocks.some((b) => b.kind === 'plan' || b.kind === 'header')
+      ? false
+      : maxRank(t) > RANK[kind];
   const next = nextFilledCells(items);
   // The cell line that paragraph lines right under it continue (no blank line between).
   let open: Extract<Item, { kind: 'cells' }> | null = null;
@@ -159,7 +187,11 @@ export function segment(items: Item[], problems: Problems): Segments {
       if (isTableHeading(item.text)) {
         start(item.line, { text: item.text, line: item.line });
         open = null;
-      } else if (at.table && at.table.blocks.length === 0 && (isYearNote(item.text) || isUnitLine(item.text))) {
+      } else if (
+        at.table &&
+        at.table.blocks.length === 0 &&
+        (isYearNote(item.text) || isUnitLine(item.text) || isSubtitle(item.text))
+      ) {
         at.table.preamble.push({ text: item.text, line: item.line, row: -1, stray: false });
         open = null;
       } else if (!at.table) department.push({ text: item.text, line: item.line });
@@ -182,9 +214,17 @@ export function segment(items: Item[], problems: Problems): Segments {
       if ((!table || table.blocks.length > 0) && startsUnitRow(cell, firstInRow, next.get(cell))) {
         table = start(cell.line, null);
       }
-      const kind = blockKind(cell.text, at.block?.kind ?? null, next.get(cell)?.text);
-      if (kind) {
-        if (!table || (repeats(table, kind) && !groupLabel(at.block, kind)) || maxRank(table) > RANK[kind]) {
+      let kind = blockKind(cell.text, at.block?.kind ?? null, next.get(cell)?.text);
+      // A second unit label (主管部门 then 实施单位) is information about the same table.
+      if (kind === 'unit' && table?.blocks.some((b) => b.kind === 'unit')) kind = 'info';
+      if (kind === 'header' && at.block?.kind === 'header' && at.block.cells.length === 0) {
+        // "绩 效 指 标 | 一级指标 | …": a merged label column before the header continues it.
+        at.block.cells.push(cell);
+      } else if (kind === 'info') {
+        at.block = { kind, label: cell, cells: [] };
+        (table ?? start(cell.line, null)).blocks.push(at.block);
+      } else if (kind) {
+        if (!table || (repeats(table, kind) && !groupLabel(at.block, kind)) || outOfOrder(table, kind)) {
           table = start(cell.line, null);
         }
         at.block = { kind, label: cell, cells: [] };
