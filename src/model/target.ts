@@ -20,6 +20,8 @@ const quantity = {
   dimension: Dimension.nullable(),
   /** Multiplier of a scale word that was folded into value ("1.5万" → value 15000, scale 10000). */
   scale: z.number().optional(),
+  /** The cell printed a bare number and the unit is the one the row's name gives ("实施营造林总面积(亩)" → 亩). */
+  unitFromName: z.literal(true).optional(),
 };
 
 /** 正向 / 反向 / 等于: a number compared with an operator. */

@@ -145,6 +145,8 @@ export function formatExplanation(step: Step): string {
       return `${step.tier}按目标表所列为${n(step.weight)}分`;
     case 'operator-inferred':
       return step.cost ? `未写比较符，按成本指标理解为${OP_SIGN[step.op]}` : `未写比较符，按${OP_SIGN[step.op]}计分`;
+    case 'unit-from-name':
+      return `指标值只写了数字，单位“${step.unit}”取自指标名称`;
     case 'tier-spread':
       return `未设${step.tier}，其${n(step.weight)}分按比例分摊到其他一级指标`;
     case 'tiers-not-applicable':

@@ -38,9 +38,16 @@ describe('units', () => {
     [1, '周', '天', 7],
     [0.3, '万元', '元', 3000],
     [200, '元/人', '万元/人', 0.02],
+    // 1 亩 = 10000/15 平方米: 8万亩 is 80000 亩 (it was read as 8000, a tenth), 1 公顷 15 亩, 1 平方公里 1500 亩.
+    [8, '万亩', '亩', 80000],
+    [1, '公顷', '亩', 15],
+    [1, '平方公里', '亩', 1500],
+    [3, '万亩', '公顷', 2000],
+    [1500, '米', '公里', 1.5],
+    [2, '万吨', '吨', 20000],
   ])('%s %s = %s %s', (value, from, to, expected) => {
     const r = convert(value, from, to);
-    expect(r).toMatchObject({ ok: true, value: expected });
+    expect(r.ok && cleanFloat(r.value)).toBe(expected);
   });
 
   it('marks month and year conversions as approximate', () => {

@@ -107,6 +107,22 @@ describe('goal tables of other provinces’ templates', () => {
     expect(error?.target).toMatchObject({ raw: '±3%以内', direction: 'reverse', op: '<=', value: 3, unit: '%' });
     expect(error?.longTerm).toEqual([{ label: '中长期指标值', raw: '±3%以内' }]);
     expect(dongguan?.longGoals?.label).toBe('中期滚动目标(2019年--2021年)');
+    // A bare number takes the unit the row's name gives: 实施营造林总面积(亩) 80000 is ≥80000亩, said as inferred.
+    const ningxia = imported('ningxia-yuanzhou-forest-2022-goals.txt').doc.projects[0];
+    expect(ningxia?.indicators.map((i) => [i.target.raw, 'unit' in i.target ? i.target.unit : null])).toEqual([
+      ['80000', '亩'],
+      ['30000', '亩'],
+      ['50000', '亩'],
+      ['30', '公里'],
+      ['85', '%'],
+      ['2023年底', null],
+      ['6070', '万元'],
+      ['', null],
+      ['132', '人'],
+      ['', null],
+      ['', null],
+    ]);
+    expect(ningxia?.indicators[0]?.target).toMatchObject({ unitFromName: true, implicitOp: true });
     const fengjie = imported('chongqing-fengjie-yunwu-2023-goals.txt').doc.projects[0];
     expect(fengjie?.indicators[0]?.weight).toBe(10);
     expect(fengjie?.unitName).toBe('奉节县云雾土家族乡人民政府');

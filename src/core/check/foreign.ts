@@ -37,11 +37,12 @@ export const operatorMissing: Check = (doc, ctx) =>
     const written = whole === t ? `“${t.raw.trim()}”` : `“${whole.raw.trim()}”中的“${t.raw.trim()}”`;
     const sign = t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '=';
     const read = `${sign}${t.value}${t.unit ?? ''}`;
+    const fromName = t.unitFromName ? `（单位“${t.unit}”取自三级指标名称）` : '';
     if (t.asCost) {
-      const message = `成本指标${written}未写比较符，按成本指标理解为“${read}”（不超过）`;
+      const message = `成本指标${written}未写比较符，按成本指标理解为“${read}”（不超过）${fromName}`;
       return rowFinding(ctx, p, i, ind, 'direction-inferred', 'warning', message, `写明“${read}”`);
     }
-    const message = `指标值${written}没有写比较符，按“${read}”计分`;
+    const message = `指标值${written}没有写比较符，按“${read}”计分${fromName}`;
     return rowFinding(ctx, p, i, ind, 'operator-missing', 'info', message, `写明比较符，如“${read}”`);
   });
 

@@ -123,6 +123,10 @@ export function scoreIndicator(input: IndicatorInput, rules: ScoringRules): Indi
     const op = target.op;
     note(e, () => ({ kind: 'operator-inferred', op, cost: target.asCost === true }), 'first');
   }
+  if (target.unitFromName && target.unit) {
+    const unit = target.unit;
+    note(e, () => ({ kind: 'unit-from-name', unit }), 'first');
+  }
   const outcome = finish(points, weight, rule.cap, e, r);
   const warnings = [...units.warnings];
   if (outcome.aboveWeight) {

@@ -69,6 +69,8 @@ export type Step =
   | { kind: 'tier-printed'; tier: string; weight: number }
   /** A target printed without a comparison word, read by the row's kind (a cost row → ≤) or the general default. */
   | { kind: 'operator-inferred'; op: '>=' | '<=' | '='; cost: boolean }
+  /** The target printed a bare number; its unit is the one the indicator's name gives ("修建作业道长度(公里)"). */
+  | { kind: 'unit-from-name'; unit: string }
   /** Tiers whose indicators are all 不适用: their weight spread over the others. */
   | { kind: 'tiers-not-applicable'; tiers: string[] }
   /**

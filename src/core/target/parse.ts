@@ -15,6 +15,8 @@ export interface ParseContext {
    * "250万" is 250 万元. The parsed target says so (asCost), so nothing inferred passes unnoticed.
    */
   cost?: boolean;
+  /** The unit the row's name gives ("修建作业道长度(公里)"), for a cell that prints a bare number (unitFromName). */
+  unit?: string;
 }
 
 /** Scale words folded into the value when they are not part of a known unit ("550万粒"). */
@@ -86,9 +88,9 @@ export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   const period = MAYBE_DATE.test(body) && MAYBE_RANGE.test(body) ? parsePeriod(body, raw, ctx.year) : null;
   if (period) return withNote(period);
   const range = MAYBE_RANGE.test(body) ? parseRange(body, raw) : null;
-  if (range) return withNote(range);
+  if (range) return withNote(withNameUnit(range, ctx));
   const quantity = parseQuantitative(body, raw, ctx.cost === true);
-  if (quantity) return withNote(quantity);
+  if (quantity) return withNote(withNameUnit(quantity, ctx));
   if (!/\d/.test(body) && /[\u4e00-\u9fff]/.test(body)) return classifyQualitative(full, raw);
   // Two values in one cell: reached only when the whole cell is no single value, so it costs the common forms nothing.
   const compound = /[/／;；]/.test(raw) ? parseCompound(raw, (part) => parseTarget(part, ctx)) : null;
@@ -209,6 +211,12 @@ function readUnit(rest: string): { unit: string | null; op: Operator | null } | 
   if (rest === '') return { unit: null, op };
   if (!UNIT.test(rest)) return null;
   return { unit: unitText(rest), op };
+}
+
+/** A bare number takes the unit its row's name gives, and says so. */
+function withNameUnit<T extends QuantitativeTarget | RangeTarget>(t: T, ctx: ParseContext): T {
+  if (t.unit !== null || !ctx.unit) return t;
+  return { ...t, unit: ctx.unit, dimension: unitInfo(ctx.unit).dimension, unitFromName: true };
 }
 
 function quantityFields(unit: string | null, scale?: number) {

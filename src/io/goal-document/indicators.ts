@@ -126,7 +126,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       tier2: t2,
       name,
       description: r.get('description'),
-      target: parseTarget(target, rowContext({ tier1: t1, tier2: t2 }, ctx.year)),
+      target: parseTarget(target, rowContext({ tier1: t1, tier2: t2, name }, ctx.year)),
       basis: r.get('basis'),
       ...(r.longTerm.length > 0 ? { longTerm: r.longTerm } : {}),
       ...(weight === null ? {} : { weight }),

@@ -113,7 +113,7 @@ const TARGETS = new Map<string, Target>();
 const TARGET_CACHE_SIZE = 4096;
 
 function targetOf(raw: string, ctx: ParseContext): Target {
-  const key = `${ctx.year}|${ctx.cost ? 1 : 0}|${raw}`;
+  const key = `${ctx.year}|${ctx.cost ? 1 : 0}|${ctx.unit ?? ''}|${raw}`;
   let t = TARGETS.get(key);
   if (t === undefined) {
     if (TARGETS.size >= TARGET_CACHE_SIZE) TARGETS.clear();
