@@ -390,7 +390,8 @@ describe('parseGoalDocument: refused documents', () => {
     const found = problems(lines.slice(0, 49).join('\n'));
     expect(found).toHaveLength(1);
     expect(found[0]?.where).toContain('第 49 行');
-    expect(found[0]?.message).toContain('缺少 绩效指标描述、指标值、指标值确定依据');
+    // Only what the table cannot do without is named (描述 and 依据 are optional columns).
+    expect(found[0]?.message).toContain('只有 一级指标、二级指标、三级指标，缺少 指标值；');
     expect(found[0]?.message).toContain('截断');
   });
 

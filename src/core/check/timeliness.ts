@@ -20,8 +20,12 @@ const FIX = '写明完成时限（如“2025年11月底前”）或年内的期�
 function problem(t: Target, year: number, rateNamed: boolean): string | null {
   switch (t.direction) {
     case 'deadline': {
+      // Outside the budget year is said first: it is the larger mistake ("2023年底" in a 2022 table).
+      if (t.year !== null && t.year !== year) {
+        const whole = t.precision === 'year' ? '，且只给出年份' : '';
+        return `完成时间“${t.raw.trim()}”不在预算年度 ${year} 年内${whole}`;
+      }
       if (t.precision === 'year') return `“${t.raw.trim()}”只给出年份，整年都算按时，无法衡量时效`;
-      if (t.year !== null && t.year !== year) return `完成时间“${t.raw.trim()}”不在预算年度 ${year} 年内`;
       return null;
     }
     case 'qualitative':

@@ -14,8 +14,6 @@ import { normLabel, parseAmount, quote } from './text.js';
  * words (数量指标 → 产出指标). A template row left blank (no 三级指标, no 指标值) is skipped with a warning.
  */
 
-const STANDARD: Column[] = ['tier1', 'tier2', 'name', 'description', 'target', 'basis'];
-
 export interface IndicatorContext {
   year: number;
   problems: Problems;
@@ -44,11 +42,15 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
     if (!headerEnd) return [];
     const truncated = end >= cells.length && headerEnd.line >= ctx.lastLine;
     const found = columns.filter((c) => c !== 'skip');
-    const missing = STANDARD.filter((c) => !has(c));
+    // Only what a table cannot do without: 三级指标, 指标值, and 一级 or 二级 (描述 and 依据 are optional).
+    const missing = [
+      ...(!has('tier1') && !has('tier2') ? ['一级指标或二级指标'] : []),
+      ...(['name', 'target'] as const).filter((c) => !has(c)).map((c) => TITLE[c]),
+    ];
     problems.error(
       'header-incomplete',
       headerEnd.line,
-      `指标表头不完整：只有 ${found.map((c) => TITLE[c]).join('、') || '（无）'}，缺少 ${missing.map((c) => TITLE[c]).join('、')}` +
+      `指标表头不完整：只有 ${found.map((c) => TITLE[c]).join('、') || '（无）'}，缺少 ${missing.join('、')}` +
         (truncated ? '；文档在此结束，可能被截断' : ''),
       project,
     );

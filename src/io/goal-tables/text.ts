@@ -61,7 +61,12 @@ export function parseGoalBlocks(blocks: Block[], source: string): GoalDocument {
 
 export function importGoalBlocks(blocks: Block[], opts: ParseOptions & { source: string }): ImportedGoals {
   const { text, places } = layoutBlocks(blocks);
-  const place = (p: Problem): Problem => ({ ...p, ...(p.where ? { where: relocate(p.where, places) } : {}) });
+  const place = (p: Problem): Problem => ({
+    ...p,
+    ...(p.where ? { where: relocate(p.where, places) } : {}),
+    // The text export's advice (tabs, blank lines) means nothing in a Word or Excel table.
+    ...(p.code === 'stray-text' ? { message: p.message.replace(/：表格单元格应以制表符开头.*$/, TABLE_HINT) } : {}),
+  });
   try {
     const { doc, warnings } = importGoalText(text, opts);
     return { doc, warnings: warnings.map(place) };
@@ -70,6 +75,8 @@ export function importGoalBlocks(blocks: Block[], opts: ParseOptions & { source:
     throw new UserError(err.message, err.problems.map(place), err.exitCode);
   }
 }
+
+const TABLE_HINT = '：它不属于表中任何一栏（请放进对应的单元格，或删去）';
 
 function relocate(where: string, places: string[]): string {
   return where.replace(/第 (\d+)–(\d+) 行/, '全文').replace(/第 (\d+) 行/, (all, n: string) => {
