@@ -154,7 +154,7 @@ export function formatExplanation(step: Step): string {
     case 'not-applicable-method':
       return step.method === 'whole-score'
         ? `不适用指标不考核，其${n(step.dropped)}分不计入；适用指标得分合计按百分制折算（${citeShort(step.source)}）`
-        : `不适用指标不考核，其分值按比例分给同一一级指标内的其他指标（${citeShort(step.source)}）`;
+        : `不适用指标不考核，其分值按比例分给同一一级指标内的其他指标（${citeShort(step.source)}；按百分制折算的读法见 whole-score 规则集）`;
     case 'whole-score-scaled':
       return `按百分制折算：${n(step.sum)} × ${n(step.full)} ÷ ${n(step.applicable)}（适用分值）= ${n(step.total)}`;
     case 'tiers-from-table':
