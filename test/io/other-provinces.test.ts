@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GoalDocument } from '../../src/model/goals.js';
@@ -99,6 +99,24 @@ describe('goal tables of other provinces’ templates', () => {
     }
     // The Word or Excel form holds the same rows as the text export.
     expect(rows(runs[1]?.doc as GoalDocument)).toEqual(rows(runs[0]?.doc as GoalDocument));
+  });
+
+  // A department's document holds its projects' tables one after another, each under its own title (and an 附件
+  // line): every template above, twice in one file under two project names, gives two projects with their own rows.
+  it.each(CASES)('two tables of one template in one document: $name', (c) => {
+    const one = readFileSync(join(DIR, c.files[0] as string), 'utf8');
+    const other = `${c.project.replace(/项目$|一期$/, '')}二期项目`;
+    const file = withTempDir((dir) => {
+      const path = join(dir, 'two.txt');
+      writeFileSync(path, `${one}\n${one.replaceAll(c.project, other)}`);
+      const r = jixiao(['import', path, '-o', join(dir, 'goals.json')]);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(join(dir, 'goals.json'), 'utf8')) as GoalDocument;
+    });
+    expect(file.projects.map((p) => [p.name, p.budget.total, p.indicators.length])).toEqual([
+      [c.project, (c.budget as { total: number }).total, c.count],
+      [other, (c.budget as { total: number }).total, c.count],
+    ]);
   });
 
   it('reads the rows as printed: the 中期 value kept beside the year’s, a tolerance as a ceiling on its size', () => {

@@ -98,9 +98,9 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
 const INFO =
   /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*)$/;
 
-/** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表", "…績效目標審批表（2022年度）" */
+/** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表 / 批复表", "…績效目標審批表（2022年度）" */
 export function isTableHeading(text: string): boolean {
-  return /绩效目标(申报|审批|审核)?表(\([^)]*\))?$/.test(normLabel(text));
+  return /绩效目标(申报|审批|审核|批复|公开)?表(\([^)]*\))?$/.test(normLabel(text));
 }
 
 /** "单位：万元" */
@@ -138,7 +138,9 @@ export function isUnitLine(text: string): boolean {
 function isTitleOrNote(text: string): boolean {
   const s = normLabel(text);
   return (
-    /^第[一二三四五六七八九十\d]+部分/.test(s) || /^(注|备注|说明|填报|填表|联系|审核|负责人|单位负责人|制表)/.test(s)
+    /^第[一二三四五六七八九十\d]+部分/.test(s) ||
+    /^(注|备注|说明|填报|填表|联系|审核|负责人|单位负责人|制表)/.test(s) ||
+    /^附件\s*\d*[:：]?$/.test(s)
   );
 }
 
