@@ -305,7 +305,9 @@ describe('findings of the fuzz runs (fixed)', () => {
     ['a cell at XFD1048576', 19],
   ])('imports a goal workbook with %s without hanging', async (_, snippet) => {
     const recipe = { seed: 1, mutations: [{ part: 0, xml: { op: 'snippet', at: 40, snippet } }] };
-    expect(await harness('goal-tables').run(recipe)).toBe('user-error');
+    // Either outcome is a finished import: the mutated cells are refused, or (when they leave only a table with
+    // no budget, goals or indicator header) that table is skipped with a notice. What was found was the hang.
+    expect(['user-error', 'ok']).toContain(await harness('goal-tables').run(recipe));
   });
 
   // FIXED review-negative-budget (fuzz run csv, seed 20250630): a 全年预算数 of −5 passed the "missing or 0" check

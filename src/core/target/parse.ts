@@ -66,6 +66,11 @@ export function parseTarget(raw: string, ctx: ParseContext = {}): Target {
   if (PLACEHOLDER.test(full) || (PLACEHOLDER_MARK.test(full) && !/\d/.test(full))) {
     return invalid(raw, 'placeholder', `指标值“${raw.trim()}”是占位符，没有填写具体数值`);
   }
+  // "公里", "万亩", "≥%": the template's unit with no number written before it.
+  const bareUnit = full.replace(/^[≥≤<>=≧≦]+/, '').replace(/^万(?=.)/, '');
+  if (bareUnit.length <= 4 && UNIT_SET.has(bareUnit)) {
+    return invalid(raw, 'placeholder', `指标值“${raw.trim()}”只写了单位，没有填写数值`);
+  }
   // "±3%以内": a tolerance, met while the deviation's size stays within it — a ceiling on the absolute value.
   const tolerance = /^[±]\s*(\d+(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{1,3}?)?\s*(以内|之内|内)?$/.exec(full);
   if (tolerance) {

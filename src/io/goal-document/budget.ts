@@ -22,7 +22,7 @@ const NAMES: Record<Exclude<Field, 'label' | 'ignore'>, string> = {
 const UNIT_SUFFIX = '(\\((?:万元|元|亿元)\\))?:?';
 /** The year's budget: 预算数, 年度资金总额, 当年年度预算, 本年度申请市财政预算资金, 下达中央预算内投资 … */
 const TOTAL = new RegExp(
-  `^((年度)?预算(数|金额)|年度资金总额|(项目)?资金总额|项目总资金|当年(年度)?预算(资金)?|本年度(申请)?[市县区省]?(本级)?财政预算(资金)?|下达(中央预算内)?投资(资金)?)${UNIT_SUFFIX}$`,
+  `^((年度)?预算(数|金额)|年度资金(申请)?总额|(项目)?资金总额|项目总资金|当年(年度)?预算(资金)?|本年度(申请)?[市县区省]?(本级)?财政预算(资金)?|下达(中央预算内)?投资(资金)?)${UNIT_SUFFIX}$`,
 );
 /** The whole project's budget over its years (项目总预算): the budget only when the table prints no year's one. */
 const PROJECT_TOTAL = new RegExp(`^项目总(预算|投资)${UNIT_SUFFIX}$`);
@@ -35,7 +35,8 @@ export function fieldOf(text: string): Field | null {
   if (PROJECT_TOTAL.test(s)) return 'projectTotal';
   if (FISCAL.test(s)) return 'fiscal';
   if (OTHER.test(s)) return 'other';
-  if (/^(资金用途|预算规模(及资金用途)?|项目资金(\((万元|元|亿元)\))?(预算执行\d+分)?)$/.test(s)) return 'label';
+  if (/^(资金用途|预算规模(及资金用途)?|(项目资金|资金情况)(\((万元|元|亿元)\))?(预算执行\d+分)?)$/.test(s))
+    return 'label';
   // Fields some templates print inside the budget block that are no amount: read past with their value.
   if (/^(财政资金(预算分类|科目代码)|资金性质|(年度)?预算执行率|分值)$/.test(s)) return 'ignore';
   return null;
@@ -98,7 +99,8 @@ export function parseBudget(
       // Otherwise the amount cell is missing and the next row (资金用途) begins: the amount is blank.
     }
     if (field === 'fiscal' && typeof amounts.fiscal === 'number' && value !== null) {
-      amounts.fiscal = sumWan(amounts.fiscal, value);
+      // 上级资金 + 本级资金 are parts to add; 当年财政拨款 under 财政资金 is the same money again ("其中：").
+      if (!nestedFiscal(cell.text)) amounts.fiscal = sumWan(amounts.fiscal, value);
     } else if (!(field in amounts) || value !== null) amounts[field] = value;
   }
   let total = amounts.total ?? amounts.projectTotal;
@@ -123,6 +125,11 @@ export function parseBudget(
           },
     useOfFunds: uses.join('\n'),
   };
+}
+
+/** "其中：当年财政拨款" under a 财政资金 already read: a part of it, not more money. */
+function nestedFiscal(label: string): boolean {
+  return /^(其中:?)?当年财政(拨款|资金)/.test(normLabel(label));
 }
 
 /** "预算数（元）" → 元. */

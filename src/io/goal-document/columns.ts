@@ -19,6 +19,11 @@ export type Column =
   | 'unit'
   /** 中长期 / 长期 / 中期指标值 beside the year's: kept as printed, shown as context, not scored. */
   | 'longTarget'
+  /**
+   * One of several 指标值 columns named after the places a fund is shared among (…| 西坪镇尧山村 | 桃舟乡吾培村):
+   * each row gives one indicator per place ("开展小型水利工程建设(个)（西坪镇尧山村）").
+   */
+  | 'placeTarget'
   /** A column that is not scored: the "绩效指标" label column, an empty header cell. */
   | 'skip';
 
@@ -33,6 +38,7 @@ export const TITLE: Record<Column, string> = {
   op: '指标性质',
   unit: '计量单位',
   longTarget: '中长期指标值',
+  placeTarget: '指标值（按地点）',
   skip: '（不计分的列）',
 };
 
@@ -50,7 +56,7 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^绩效标准$/, ['target', 'basis']],
   [/^(指标值)?(确定)?依据$/, ['basis']],
   [/^(指标)?(分值|权重)(\(.*\))?$/, ['weight']],
-  [/^(指标性质|计算符号|运算符号?)$/, ['op']],
+  [/^(指标性质|指标方向|计算符号|运算符号?)$/, ['op']],
   [/^(计量|度量)单位$/, ['unit']],
   [/^绩效指标$/, ['skip']],
   // The merged label column of a 审批表: "年度绩效目标(90分)".
@@ -89,5 +95,7 @@ export function operatorWord(text: string): string {
   if (/^反向(指标)?$/.test(s)) return '≤';
   if (/^(等于|等值)(指标)?$/.test(s)) return '=';
   if (/^定性(指标)?$/.test(s)) return '';
+  // 指标方向 "是/否": a yes-or-no indicator, no comparison to add.
+  if (/^(是\/?否|是或否)$/.test(s)) return '';
   return text.trim();
 }

@@ -88,6 +88,13 @@ export function importGoalText(text: string, opts: ParseOptions): ImportedGoals 
       );
     } else seen.set(p.code, p.line ?? 0);
   }
+  if (problems.count === 0 && projects.every((p) => p === null)) {
+    problems.errorWhere(
+      'no-tables',
+      `${file} 第 1–${seg.lastLine} 行`,
+      '没有找到项目绩效目标表：文档中的表格都没有预算、绩效目标和指标表头',
+    );
+  }
   if (problems.count > 0) throw failure(file, problems);
 
   const doc = {

@@ -28,6 +28,8 @@ interface RawRow {
   tier1: string;
   tier2: string;
   get: (c: Column) => string;
+  /** The text of the row's k-th cell. */
+  cell: (k: number) => string;
   longTerm: { label: string; raw: string }[];
   line: number;
 }
@@ -38,7 +40,8 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
   const { columns, titles, end } = readHeader(cells);
   const headerEnd = cells[end - 1] ?? cells[0];
   const has = (c: Column) => columns.includes(c);
-  if (!has('name') || !has('target') || (!has('tier1') && !has('tier2'))) {
+  const places = columns.flatMap((c, k) => (c === 'placeTarget' ? [k] : []));
+  if (!has('name') || (!has('target') && places.length === 0) || (!has('tier1') && !has('tier2'))) {
     if (!headerEnd) return [];
     const truncated = end >= cells.length && headerEnd.line >= ctx.lastLine;
     const found = columns.filter((c) => c !== 'skip');
@@ -73,7 +76,9 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
     // A bad row is already reported; it only keeps the merged-cell carry going, so the rows below are not blamed.
     if (bad) continue;
     const line = row[0]?.line ?? 0;
-    if (get('name') === '' && get('target') === '' && get('description') === '') {
+    const anyTarget =
+      get('target') !== '' || columns.some((c, k) => c === 'placeTarget' && (row[k]?.text ?? '') !== '');
+    if (get('name') === '' && !anyTarget && get('description') === '') {
       const tiers = [tier1, tier2].filter((t) => t !== '').join(' / ');
       problems.warn(
         'blank-row',
@@ -87,7 +92,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       const text = c === 'longTarget' ? (row[k]?.text ?? '') : '';
       return text === '' ? [] : [{ label: titles[k] ?? TITLE.longTarget, raw: text }];
     });
-    raw.push({ tier1, tier2, get, longTerm, line });
+    raw.push({ tier1, tier2, get, cell: (k) => row[k]?.text ?? '', longTerm, line });
   }
   const oneLevel = !raw.some((r) => r.tier1 !== '') ? 'tier1' : !raw.some((r) => r.tier2 !== '') ? 'tier2' : null;
 
@@ -122,18 +127,25 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
       problems.error('indicator-weight', r.line, `分值 ${quote(r.get('weight'))} 不是数字`, project);
     }
     if (missingCells.length > 0 || weight === undefined) continue;
-    const target = targetText(r.get('target'), r.get('op'), r.get('unit'));
-    indicators.push({
-      tier1: t1,
-      tier2: t2,
-      name,
-      description: r.get('description'),
-      target: parseTarget(target, rowContext({ tier1: t1, tier2: t2, name }, ctx.year)),
-      basis: r.get('basis'),
-      ...(r.longTerm.length > 0 ? { longTerm: r.longTerm } : {}),
-      ...(weight === null ? {} : { weight }),
-      line: r.line,
-    });
+    // One indicator per place when the 指标值 is given place by place; else the row's one 指标值.
+    const targets =
+      places.length > 0
+        ? places.map((k) => ({ name: `${name}（${titles[k]}）`, value: r.cell(k) }))
+        : [{ name, value: r.get('target') }];
+    for (const t of targets) {
+      const target = targetText(t.value, r.get('op'), r.get('unit'));
+      indicators.push({
+        tier1: t1,
+        tier2: t2,
+        name: t.name,
+        description: r.get('description'),
+        target: parseTarget(target, rowContext({ tier1: t1, tier2: t2, name }, ctx.year)),
+        basis: r.get('basis'),
+        ...(r.longTerm.length > 0 ? { longTerm: r.longTerm } : {}),
+        ...(weight === null ? {} : { weight }),
+        line: r.line,
+      });
+    }
   }
   if (rows.length === 0 && problems.count === before && headerEnd) {
     problems.error('no-indicators', headerEnd.line, '指标表头下面没有指标行', project);
@@ -164,7 +176,7 @@ function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undef
       }
       break;
     }
-    const c = candidates(cell.text);
+    const c = candidates(cell.text) ?? placeColumn(cell, labels, cells[0]);
     if (!c) break;
     const setStart = sets[sets.length - 1] as number;
     const single = c.length === 1 ? c[0] : null;
@@ -185,9 +197,28 @@ function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undef
   const roles = assignColumns(columns.map((c) => c ?? ['skip']));
   // A long-term column named only 指标值 (in the other set) is named for what it is.
   const titles = roles.map((r, k) =>
-    r === 'longTarget' ? (/长期|中期|全周期/.test(texts[k] ?? '') ? texts[k] : TITLE.longTarget) : undefined,
+    r === 'longTarget'
+      ? /长期|中期|全周期/.test(texts[k] ?? '')
+        ? texts[k]
+        : TITLE.longTarget
+      : r === 'placeTarget'
+        ? texts[k]
+        : undefined,
   );
   return { columns: roles, titles, end: i };
+}
+
+/**
+ * A header cell after 三级指标 (and its description / direction columns) that names no column role but a place
+ * ("西坪镇尧山村", "埭头镇"), on the header's own row, in a header that has no 指标值: a per-place 指标值 column.
+ */
+function placeColumn(cell: Cell, labels: (Column[] | null)[], first: Cell | undefined): Column[] | null {
+  if (first && cell.row !== first.row) return null;
+  if (labels.some((l) => l?.includes('target'))) return null;
+  if (!labels.some((l) => l?.[0] === 'name')) return null;
+  return /^[\u4e00-\u9fff]{2,12}(镇|乡|村|街道|街道办|社区|区|县|市|场|团|连)$/.test(normLabel(cell.text))
+    ? ['placeTarget']
+    : null;
 }
 
 /** "成本指标(10分)" → 成本指标, noting its 10 points; a score range ("成本指标(0-20)分") dropped; else as printed. */
@@ -198,9 +229,11 @@ function tierWeight(text: string, weights: Record<string, number>): string {
   return m[1];
 }
 
-/** A tier as named, without the template's instruction ("数量指标 (必填硬性指标)", "经济效益 指标 (选填)"). */
+/** A tier as named, without the template's instruction ("数量指标 (必填硬性指标)") or spaces between its characters ("产 出 指 标"). */
 function tierName(text: string): string {
-  return text.replace(/\s*[(（](必填|选填)[^()（）]*[)）]\s*$/, '').replace(/^(\S+)\s+指标$/, '$1指标');
+  return text
+    .replace(/\s*[(（](必填|选填)[^()（）]*[)）]\s*$/, '')
+    .replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
 }
 
 const TIER1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];

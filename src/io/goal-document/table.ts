@@ -67,6 +67,17 @@ export function parseTable(seg: TableSegment, ctx: TableContext): GoalTable | nu
     return null;
   }
   const block = (kind: BlockKind): Block | undefined => seg.blocks.find((b) => b.kind === kind);
+  // A table with a 项目名称 column but no budget, goals or indicator header is another table of the document
+  // (资金安排表: 序号 | 乡镇名称 | 项目名称 | 金额): said and skipped, not read as a project named "金额".
+  if (!block('budget') && !block('header') && !block('goals') && !block('code')) {
+    const title = seg.heading ? `${quote(seg.heading.text)}` : '这张表';
+    problems.warn(
+      'not-goal-table',
+      seg.line,
+      `${title}没有预算、绩效目标和指标表头，不是绩效目标表（如资金安排表），已跳过`,
+    );
+    return null;
+  }
 
   const printedCode = single(block('code'), problems);
   // Without 项目名称: a bracketed subtitle naming the project, else the heading's words.

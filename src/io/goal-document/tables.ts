@@ -57,7 +57,7 @@ export interface Segments {
 
 /** Column labels of the indicator header; a header may start at any of them (二级 first in two-level tables). */
 export const HEADER_LABEL =
-  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(计划)?(指标值|目标值)(内容|\(或计划水平\))?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|计算符号|(计量|度量)单位)$/;
+  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(计划)?(指标值|目标值)(内容|\(或计划水平\))?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|指标方向|计算符号|(计量|度量)单位)$/;
 
 /**
  * The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not
@@ -67,8 +67,8 @@ export const HEADER_LABEL =
 export function blockKind(cellText: string, current: BlockKind | null, next?: string): BlockKind | null {
   const s = normLabel(cellText);
   if (/^项目(编码|代码|编号)$/.test(s)) return 'code';
-  if (/^项目名称$/.test(s)) return 'name';
-  if (/^预算规模(及资金用途)?$|^项目资金(\((万元|元|亿元)\))?(预算执行\d+分)?$/.test(s)) return 'budget';
+  if (/^(项目|专项\(项目\)|项目\(专项\))名称$/.test(s)) return 'name';
+  if (/^预算规模(及资金用途)?$|^(项目资金|资金情况)(\((万元|元|亿元)\))?(预算执行\d+分)?$/.test(s)) return 'budget';
   if (/^资金支出计划/.test(s)) return 'plan';
   if (/^一级指标$/.test(s)) return 'header';
   if (current === 'header') return null;
@@ -80,12 +80,17 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
   ) {
     return 'header';
   }
-  if (/^(主管部门|实施单位|单位名称|预算单位|申报单位|填报单位)(及(其)?代码|\(盖章\))?:?$/.test(s)) return 'unit';
+  if (
+    /^([市县区省]级)?(主管部门|实施单位|单位名称|预算单位|申报单位|填报单位)(\(单位\))?(名称)?(及(其)?代码|\(盖章\))?:?$/.test(
+      s,
+    )
+  )
+    return 'unit';
   // Inside the budget block, its own non-amount fields (财政资金预算分类 …) stay with it (budget.ts reads past them).
   if (INFO.test(s) && !(current === 'budget' && fieldOf(cellText) === 'ignore')) return 'info';
   const field = fieldOf(cellText);
   if (current !== 'budget' && field !== null && field !== 'label' && field !== 'ignore') return 'budget';
-  if (/^(中长期|长期|中期)(滚动)?(绩效)?目标(\(.*\))?$/.test(s)) return 'longGoals';
+  if (/^(中长期|长期|中期)(滚动)?(绩效)?目标(\(.*\))?$|^项目总目标$/.test(s)) return 'longGoals';
   if (/^(年度|项目|总体|整体)*(绩效)?目标$/.test(s) && s !== '目标') return 'goals';
   if (/^年度(主要)?(绩效)?目标(和|及)(预期)?成果$/.test(s)) return 'goals';
   return null;
@@ -96,7 +101,7 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
  * a label and its value are read past, never taken for a unit name or a new table.
  */
 const INFO =
-  /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*)$/;
+  /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*|[市县区省]级财政部门)$/;
 
 /** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表 / 批复表", "…績效目標審批表（2022年度）" */
 export function isTableHeading(text: string): boolean {
@@ -110,7 +115,7 @@ export function isUnitNote(text: string): boolean {
 
 /** "(2022年度)", "2022年度", "年度：2022": a line naming the table's year. */
 export function isYearNote(text: string): boolean {
-  return /^\(?(20\d{2}年度?|年度:?20\d{2}年?)\)?$/.test(normLabel(text));
+  return /^\(?(20\d{2}年度?|年度:?20\d{2}年?)\)?$|^\(20\d{2}\)年度$/.test(normLabel(text));
 }
 
 /**
@@ -198,7 +203,10 @@ export function segment(items: Item[], problems: Problems): Segments {
         open = null;
       } else if (!at.table) department.push({ text: item.text, line: item.line });
       else if (isTitleOrNote(item.text)) open = null;
-      else if (open) continueCell(open, item.text);
+      else if (at.table.blocks.length === 0 && at.table.preamble.length === 0) {
+        // Under a title with nothing of a table yet: a covering notice's lines (附件 list, unit, date), read past.
+        open = null;
+      } else if (open) continueCell(open, item.text);
       else if (!isSectionTitle(item.text)) {
         problems.error(
           'stray-text',
