@@ -120,6 +120,37 @@ const CASES: Case[] = [
     count: 3,
     tiers: ['产出指标'],
   },
+  {
+    name: '湖北 (青山 基建): 主管部门 及编码, 当年资金总额, 长期 and 年度 sets marked in the header, a caption row',
+    files: ['hubei-qingshan-jiaoyu-jijian-2020-goals.txt', 'hubei-qingshan-jiaoyu-jijian-2020-goals.docx'],
+    project: '教育系统基础设施建设和设备购置',
+    year: 2020,
+    budget: { total: 10000, fiscal: 10000, other: null },
+    first: ['产出指标', '数量指标', '重点建设工程安排数量', '2', 'positive'],
+    count: 7,
+    tiers: ['产出指标', '效益指标', '满意度指标'],
+  },
+  {
+    name: '湖北 (青山 薄改): 项目主管部门 / 项目执行单位, amounts written inside their label cells',
+    files: ['hubei-qingshan-bruoxiao-2020-goals.txt', 'hubei-qingshan-bruoxiao-2020-goals.xlsx'],
+    project: '农村义务教育薄弱学校改造补助资金',
+    year: 2020,
+    budget: { total: 16, fiscal: 16, other: null },
+    first: ['产出指标', '数量指标', '农村义务教育学校改造覆盖率', '100%', 'positive'],
+    count: 9,
+    tiers: ['产出指标', '效益指标'],
+  },
+  {
+    name: '湖南 (湘潭 申报表): 项目支出名称, 预算部门, 年度本级预算金额, 本年度绩效目标, 指标值及单位, 绩效标准',
+    files: ['hunan-xiangtan-wupao-2023-goals.txt', 'hunan-xiangtan-wupao-2023-goals.docx'],
+    project: '雾炮车降尘抑尘服务',
+    year: 2023,
+    budget: { total: 250, fiscal: null, other: null, unit: '万' },
+    first: ['产出指标', '数量指标', '雾炮车降尘抑尘服务配备车辆数', '10辆', 'positive'],
+    count: 7,
+    tiers: ['产出指标', '效益指标'],
+    notices: ['空白的模板行（效益指标 / 经济效益指标：没有三级指标和指标值），已跳过'],
+  },
 ];
 
 describe('goal tables of other provinces’ templates', () => {
@@ -206,6 +237,14 @@ describe('goal tables of other provinces’ templates', () => {
     const bingtuan = imported('xinjiang-bingtuan-liutuan-2021-goals.txt').doc.projects[0];
     expect(bingtuan?.goals).toEqual(['2021年完成保鲜库钢构主体安装、封顶;完成消防水池土建工程。']);
     expect(bingtuan?.longGoals?.label).toBe('项目总目标');
+    // The year's goals are the table's; the caption row and the 长期 set stay out of them.
+    const jijian = imported('hubei-qingshan-jiaoyu-jijian-2020-goals.txt').doc.projects[0];
+    expect(jijian?.goals).toEqual(['按工作计划完成教育局重点项目建设经费预算安排']);
+    expect(jijian?.unitCode).toBe('015001');
+    const wupao = imported('hunan-xiangtan-wupao-2023-goals.txt').doc.projects[0];
+    expect(wupao?.longGoals?.label).toBe('实施期绩效目标');
+    expect(wupao?.indicators[1]?.target).toMatchObject({ raw: '≥80M', value: 80, unit: '米' });
+    expect(wupao?.indicators[0]?.basis).toBe('计划标准');
     expect(fengjie?.unitName).toBe('奉节县云雾土家族乡人民政府');
   });
 });

@@ -22,15 +22,15 @@ const NAMES: Record<Exclude<Field, 'label' | 'ignore'>, string> = {
 const UNIT_SUFFIX = '(\\((?:万元|元|亿元)\\))?:?';
 /** The year's budget: 预算数, 年度资金总额, 当年年度预算, 本年度申请市财政预算资金, 下达中央预算内投资 … */
 const TOTAL = new RegExp(
-  `^((年度)?预算(数|金额)|年度资金(申请)?总额|(项目)?资金总额|项目总资金|当年(年度)?预算(资金)?|本年度(申请)?[市县区省]?(本级)?财政预算(资金)?|下达(中央预算内)?投资(资金)?)${UNIT_SUFFIX}$`,
+  `^((年度)?(本级)?预算(数|金额)|(年度|当年)资金(申请)?总额|(项目)?资金总额|项目总资金|当年(年度)?预算(资金)?|本年度(申请)?[市县区省]?(本级)?财政预算(资金)?|下达(中央预算内)?投资(资金)?)${UNIT_SUFFIX}$`,
 );
 /** The whole project's budget over its years (项目总预算): the budget only when the table prints no year's one. */
 const PROJECT_TOTAL = new RegExp(`^项目总(预算|投资)${UNIT_SUFFIX}$`);
 const FISCAL = new RegExp(`^(其中:?)?(当年)?(财政(资金|拨款)|上级(财政)?资金|本级(财政)?资金)${UNIT_SUFFIX}$`);
-const OTHER = new RegExp(`^(其中:?)?其[他它]资金${UNIT_SUFFIX}$`);
+const OTHER = new RegExp(`^(其中:?)?(当年)?其[他它]资金${UNIT_SUFFIX}$`);
 
 export function fieldOf(text: string): Field | null {
-  const s = normLabel(text);
+  const s = labelPart(text);
   if (TOTAL.test(s)) return 'total';
   if (PROJECT_TOTAL.test(s)) return 'projectTotal';
   if (FISCAL.test(s)) return 'fiscal';
@@ -38,8 +38,27 @@ export function fieldOf(text: string): Field | null {
   if (/^(资金用途|预算规模(及资金用途)?|(项目资金|资金情况)(\((万元|元|亿元)\))?(预算执行\d+分)?)$/.test(s))
     return 'label';
   // Fields some templates print inside the budget block that are no amount: read past with their value.
-  if (/^(财政资金(预算分类|科目代码)|资金性质|(年度)?预算执行率|分值)$/.test(s)) return 'ignore';
+  if (/^(财政资金(预算分类|科目代码)|资金性质|(年度)?预算执行率|分值|该项目支出上级资金)$/.test(s)) return 'ignore';
   return null;
+}
+
+/** "年度资金总额:16", "其中:上级资金16": a label with its amount in the same cell. */
+const INLINE = /^(.*?[^\d.,:])[:]?([\d][\d.,]*(?:万元|元|亿元|万)?)$/;
+
+/** The label of a cell, without an amount written in it. */
+function labelPart(text: string): string {
+  const s = normLabel(text);
+  const m = INLINE.exec(s);
+  return m?.[1] && fieldOfLabel(m[1]) ? m[1] : s;
+}
+
+const fieldOfLabel = (s: string) => TOTAL.test(s) || PROJECT_TOTAL.test(s) || FISCAL.test(s) || OTHER.test(s);
+
+/** The amount written in a label's own cell ("年度资金总额:16"), if any. */
+function inlineAmount(text: string): string | null {
+  const s = normLabel(text);
+  const m = INLINE.exec(s);
+  return m?.[1] && m[2] && fieldOfLabel(m[1]) ? m[2] : null;
 }
 
 export interface BudgetBlock {
@@ -80,9 +99,10 @@ export function parseBudget(
       if (real[k + 1] && fieldOf((real[k + 1] as Cell).text) === null) k++;
       continue;
     }
-    const next = real[k + 1];
+    const inline = inlineAmount(cell.text);
+    const next = inline ? { ...cell, text: inline } : real[k + 1];
     let value: number | null = null;
-    if (next && fieldOf(next.text) === null) {
+    if (next && (inline || fieldOf(next.text) === null)) {
       const money = readMoney(next.text);
       if (money !== undefined) {
         if (money) {
@@ -90,11 +110,11 @@ export function parseBudget(
           printed.add(unit);
           value = toWanYuan(money.digits, unit);
         }
-        k++;
+        if (!inline) k++;
       } else if (next.row === cell.row) {
         // On the label's own row, the cell is the amount, badly written.
         problems.error('budget-amount', next.line, `${NAMES[field]} ${quote(next.text)} 不是金额（万元）`, project);
-        k++;
+        if (!inline) k++;
       }
       // Otherwise the amount cell is missing and the next row (资金用途) begins: the amount is blank.
     }

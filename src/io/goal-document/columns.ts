@@ -49,7 +49,7 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^三级指标(名称)?$/, ['name']],
   [/^指标名称$/, ['name']],
   [/^(绩效)?指标(描述|解释|说明)$/, ['description']],
-  [/^(年度)?(绩效)?(目标)?(计划)?(指标值|目标值)(\(或计划水平\))?$/, ['target']],
+  [/^(年度)?(绩效)?(目标)?(计划)?(指标值|目标值)(\(或计划水平\)|及单位)?$/, ['target']],
   [/^(中长期|长期|中期|全周期)(绩效)?(目标)?(指标值|目标值)$/, ['longTarget']],
   [/^(年度)?指标值内容$/, ['target', 'description']],
   [/^(绩效)?指标内容$/, ['name', 'target', 'description']],
@@ -60,12 +60,18 @@ const CANDIDATES: [RegExp, Column[]][] = [
   [/^(计量|度量)单位$/, ['unit']],
   [/^绩效指标$/, ['skip']],
   // The merged label column of a 审批表: "年度绩效目标(90分)".
-  [/^(年度)?绩效(目标|指标)\(\d+(\.\d+)?分\)$/, ['skip']],
+  [/^(本?年度)?绩效(目标|指标)\(\d+(\.\d+)?分\)$|^本?年度绩效指标$/, ['skip']],
 ];
 
 export function candidates(label: string): Column[] | null {
   const s = normLabel(label);
-  return CANDIDATES.find(([re]) => re.test(s))?.[1] ?? null;
+  const found = CANDIDATES.find(([re]) => re.test(s))?.[1];
+  if (found) return found;
+  // "二级指标(长期) | 指标值(长期) | 二级指标(年度) | 指标值(年度)": a set marked by its period.
+  const marked = /^(.+)\((长期|中长期|中期|年度)\)$/.exec(s);
+  if (!marked?.[1]) return null;
+  const base = CANDIDATES.find(([re]) => re.test(marked[1] as string))?.[1] ?? null;
+  return base && marked[2] !== '年度' && base.includes('target') ? ['longTarget'] : base;
 }
 
 /**

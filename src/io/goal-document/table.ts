@@ -24,7 +24,7 @@ const LABELS: Record<BlockKind, string> = {
   code: '项目编码',
   name: '项目名称',
   unit: '单位',
-  budget: '预算规模及资金用途',
+  budget: '预算金额（预算数、资金总额等）',
   plan: '资金支出计划',
   goals: '绩效目标',
   longGoals: '中长期目标',
@@ -158,13 +158,15 @@ function unitOf(seg: TableSegment, problems: Problems, project: string): Unit {
   for (const whole of cells) {
     if (whole.text === '' || isYearNote(whole.text) || isSubtitle(whole.text)) continue;
     // "预算单位: 某乡人民政府 金额单位:万元" on one line: the unit, then the money unit.
-    const both = /^(.*\S)\s+(金额单位[:：]\s*(?:万元|元|亿元))$/.exec(whole.text);
+    const both = /^(.*\S)\s+((?:金额)?单位[:：]\s*(?:万元|元|亿元))$/.exec(whole.text);
     const cell = both ? { ...whole, text: both[1] as string } : whole;
     if (both) unit.money = moneyUnitIn(both[2] as string);
     if (isUnitNote(cell.text)) {
       unit.money = moneyUnitIn(cell.text);
       continue;
     }
+    // "填报单位:(盖章)": the stamp's place, no name written.
+    if (/^(填报|申报)单位[:：]?\s*[(（]盖章[)）]\s*[:：]?$/.test(cell.text.trim())) continue;
     const found = parseUnitCell(cell.text);
     if (found && unit.name === null) {
       unit.code = found.code;

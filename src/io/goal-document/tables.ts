@@ -57,7 +57,7 @@ export interface Segments {
 
 /** Column labels of the indicator header; a header may start at any of them (二级 first in two-level tables). */
 export const HEADER_LABEL =
-  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(计划)?(指标值|目标值)(内容|\(或计划水平\))?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|指标方向|计算符号|(计量|度量)单位)$/;
+  /^(一级指标|二级指标|三级指标(名称)?|绩效指标|指标名称|(绩效)?指标(描述|解释|说明|内容)|(年度|中长期|长期|中期|全周期)?(绩效)?(目标)?(计划)?(指标值|目标值)(内容|\(或计划水平\)|及单位)?|绩效标准|(指标值)?(确定)?依据|(指标)?(分值|权重)(\(.*\))?|指标性质|指标方向|计算符号|(计量|度量)单位)(\((长期|中长期|中期|年度)\))?$/;
 
 /**
  * The label a cell holds, if any. Inside the indicator rows, labels that could be ordinary indicator text are not
@@ -67,13 +67,15 @@ export const HEADER_LABEL =
 export function blockKind(cellText: string, current: BlockKind | null, next?: string): BlockKind | null {
   const s = normLabel(cellText);
   if (/^项目(编码|代码|编号)$/.test(s)) return 'code';
-  if (/^(项目|专项\(项目\)|项目\(专项\))名称$/.test(s)) return 'name';
+  if (/^(项目(支出)?|专项\(项目\)|项目\(专项\))名称$/.test(s)) return 'name';
   if (/^预算规模(及资金用途)?$|^(项目资金|资金情况)(\((万元|元|亿元)\))?(预算执行\d+分)?$/.test(s)) return 'budget';
+  // "财政部门审核意见" below the indicators: the end of the table, not an indicator row.
+  if (/^(财政部门|主管部门|部门)?(审核|审批)意见$/.test(s)) return 'info';
   if (/^资金支出计划/.test(s)) return 'plan';
   if (/^一级指标$/.test(s)) return 'header';
   if (current === 'header') return null;
   if (
-    /^(绩效指标|二级指标|三级指标|指标名称|(年度)?绩效(目标|指标)\(\d+(\.\d+)?分\))$/.test(s) &&
+    /^(绩效指标|二级指标|三级指标|指标名称|(本?年度)?绩效(目标|指标)\(\d+(\.\d+)?分\)|本?年度绩效指标)$/.test(s) &&
     next !== undefined &&
     HEADER_LABEL.test(normLabel(next)) &&
     !/^绩效指标$/.test(normLabel(next))
@@ -81,7 +83,7 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
     return 'header';
   }
   if (
-    /^([市县区省]级)?(主管部门|实施单位|单位名称|预算单位|申报单位|填报单位)(\(单位\))?(名称)?(及(其)?代码|\(盖章\))?:?$/.test(
+    /^([市县区省]级|项目)?(主管部门|实施单位|执行单位|单位名称|预算单位|预算部门|申报单位|填报单位)(\(单位\))?(名称)?(及(其)?(代码|编码)|\(盖章\))?:?$/.test(
       s,
     )
   )
@@ -90,8 +92,8 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
   if (INFO.test(s) && !(current === 'budget' && fieldOf(cellText) === 'ignore')) return 'info';
   const field = fieldOf(cellText);
   if (current !== 'budget' && field !== null && field !== 'label' && field !== 'ignore') return 'budget';
-  if (/^(中长期|长期|中期)(滚动)?(绩效)?目标(\(.*\))?$|^项目总目标$/.test(s)) return 'longGoals';
-  if (/^(年度|项目|总体|整体)*(绩效)?目标$/.test(s) && s !== '目标') return 'goals';
+  if (/^(中长期|长期|中期)(滚动)?(绩效)?目标(\(.*\))?$|^项目总目标$|^实施期(绩效)?目标$/.test(s)) return 'longGoals';
+  if (/^(本|年度|项目|总体|整体)*(绩效)?目标$/.test(s) && s !== '目标') return 'goals';
   if (/^年度(主要)?(绩效)?目标(和|及)(预期)?成果$/.test(s)) return 'goals';
   return null;
 }
@@ -101,7 +103,7 @@ export function blockKind(cellText: string, current: BlockKind | null, next?: st
  * a label and its value are read past, never taken for a unit name or a new table.
  */
 const INFO =
-  /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*|[市县区省]级财政部门)$/;
+  /^(项目属性|项目期限?|项目(分类|类别|类型|性质)|(建设|实施|项目)(周期|期限)|项目(起止|实施)(时间|期限|日期)|业务主管部门|项目负责人|联系(电话|人)|项目审批|项目(总体)?概况|专项名称|下达地方或单位|资金性质|中期.*预算.*|[市县区省]级财政部门|项目(支出)?实施期|绩效(项目)?指标表)$/;
 
 /** "1.2025年安全生产专项经费绩效目标表", "…绩效目标申报表 / 批复表", "…績效目標審批表（2022年度）" */
 export function isTableHeading(text: string): boolean {
