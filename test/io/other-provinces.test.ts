@@ -247,4 +247,11 @@ describe('goal tables of other provinces’ templates', () => {
     expect(wupao?.indicators[0]?.basis).toBe('计划标准');
     expect(fengjie?.unitName).toBe('奉节县云雾土家族乡人民政府');
   });
+
+  it('check does not take the place a row is for as its unit: “…(个)（埭头镇）” with ≥1 is no mismatch', () => {
+    const r = jixiao(['check', join(DIR, 'fujian-xiuyu-water-2025-goals.txt'), '-f', 'json']);
+    const findings = (JSON.parse(r.stdout) as { findings: { code: string; message: string }[] }).findings;
+    expect(findings.filter((f) => f.code === 'name-target-mismatch')).toEqual([]);
+    expect(findings.some((f) => f.code === 'basis-missing')).toBe(true);
+  });
 });

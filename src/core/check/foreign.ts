@@ -1,4 +1,4 @@
-import { unitInfo } from '../units.js';
+import { KNOWN_UNITS, unitInfo } from '../units.js';
 import { type Check, eachRow, rowFinding } from './finding.js';
 import { byId } from './rows.js';
 import { inUnitOf, isQuantity, quantitiesIn, same } from './text.js';
@@ -58,7 +58,9 @@ const NAME_UNIT =
 export const nameTargetMismatch: Check = (doc, ctx) => {
   const nameUnit = byId(ctx.rows, (name) => {
     const m = NAME_UNIT.exec(name);
-    return m ? (m[1] ?? m[2] ?? null) : null;
+    const unit = m ? (m[1] ?? m[2] ?? null) : null;
+    // Only a unit is a unit: "（埭头镇）" after a name is the place the row is for.
+    return unit !== null && KNOWN_UNITS.includes(unit) ? unit : null;
   });
   const nameQuantities = byId(ctx.rows, quantitiesIn);
   return eachRow(doc, (p, i, ind, r) => {
