@@ -254,4 +254,11 @@ describe('goal tables of other provinces’ templates', () => {
     expect(findings.filter((f) => f.code === 'name-target-mismatch')).toEqual([]);
     expect(findings.some((f) => f.code === 'basis-missing')).toBe(true);
   });
+
+  it('a notice whose listed 绩效目标表 is not in the file is refused, naming the missing attachment', () => {
+    const r = jixiao(['import', join(DIR, 'hainan-mof-jijian-2024-goals.txt'), '-o', join(DIR, 'never.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('没有找到项目绩效目标表');
+    expect(r.stderr).toContain('通知列出的附件“绩效目标表”不在这个文件里');
+  });
 });

@@ -92,7 +92,7 @@ export function importGoalText(text: string, opts: ParseOptions): ImportedGoals 
     problems.errorWhere(
       'no-tables',
       `${file} 第 1–${seg.lastLine} 行`,
-      '没有找到项目绩效目标表：文档中的表格都没有预算、绩效目标和指标表头',
+      `没有找到项目绩效目标表：文档中的表格都没有预算、绩效目标和指标表头${attachmentHint(text)}`,
     );
   }
   if (problems.count > 0) throw failure(file, problems);
@@ -110,6 +110,14 @@ export function importGoalText(text: string, opts: ParseOptions): ImportedGoals 
     throw new Error(`导入结果不符合 jixiao/goals@1：${checked.error.message}`);
   }
   return { doc: checked.data, warnings: problems.warnings };
+}
+
+/** A notice that lists its goal table as an 附件 the file does not hold: say so (the table was left out). */
+function attachmentHint(text: string): string {
+  const at = text.search(/附件\s*[:：]/);
+  const listed =
+    at < 0 ? undefined : /(?:^|[\s.、:：])([^\s、:：.]*绩效目标[申报审批复]*表)/.exec(text.slice(at, at + 400))?.[1];
+  return listed ? `（通知列出的附件“${listed}”不在这个文件里，请导入含有该表的文件）` : '';
 }
 
 /** The JSON written for a GoalDocument: 2-space indent, keys in schema order, trailing newline. */
