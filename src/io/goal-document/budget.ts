@@ -30,7 +30,7 @@ const FISCAL = new RegExp(`^(其中:?)?(当年)?(财政(资金|拨款)|上级(�
 const OTHER = new RegExp(`^(其中:?)?(当年)?其[他它]资金${UNIT_SUFFIX}$`);
 
 export function fieldOf(text: string): Field | null {
-  const s = labelPart(text);
+  const s = splitCell(text).label;
   if (TOTAL.test(s)) return 'total';
   if (PROJECT_TOTAL.test(s)) return 'projectTotal';
   if (FISCAL.test(s)) return 'fiscal';
@@ -45,20 +45,13 @@ export function fieldOf(text: string): Field | null {
 /** "年度资金总额:16", "其中:上级资金16": a label with its amount in the same cell. */
 const INLINE = /^(.*?[^\d.,:])[:]?([\d][\d.,]*(?:万元|元|亿元|万)?)$/;
 
-/** The label of a cell, without an amount written in it. */
-function labelPart(text: string): string {
+const isAmountLabel = (s: string) => TOTAL.test(s) || PROJECT_TOTAL.test(s) || FISCAL.test(s) || OTHER.test(s);
+
+/** A cell as its label and the amount written in the same cell ("年度资金总额:16" → 年度资金总额, 16), if any. */
+function splitCell(text: string): { label: string; amount: string | null } {
   const s = normLabel(text);
   const m = INLINE.exec(s);
-  return m?.[1] && fieldOfLabel(m[1]) ? m[1] : s;
-}
-
-const fieldOfLabel = (s: string) => TOTAL.test(s) || PROJECT_TOTAL.test(s) || FISCAL.test(s) || OTHER.test(s);
-
-/** The amount written in a label's own cell ("年度资金总额:16"), if any. */
-function inlineAmount(text: string): string | null {
-  const s = normLabel(text);
-  const m = INLINE.exec(s);
-  return m?.[1] && m[2] && fieldOfLabel(m[1]) ? m[2] : null;
+  return m?.[1] && m[2] && isAmountLabel(m[1]) ? { label: m[1], amount: m[2] } : { label: s, amount: null };
 }
 
 export interface BudgetBlock {
@@ -99,7 +92,7 @@ export function parseBudget(
       if (real[k + 1] && fieldOf((real[k + 1] as Cell).text) === null) k++;
       continue;
     }
-    const inline = inlineAmount(cell.text);
+    const inline = splitCell(cell.text).amount;
     const next = inline ? { ...cell, text: inline } : real[k + 1];
     let value: number | null = null;
     if (next && (inline || fieldOf(next.text) === null)) {
