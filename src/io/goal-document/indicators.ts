@@ -1,10 +1,12 @@
 import { rowContext } from '../../core/target/context.js';
 import { parseTarget } from '../../core/target/parse.js';
 import type { Indicator } from '../../model/goals.js';
-import { assignColumns, type Column, candidates, operatorWord, TITLE } from './columns.js';
+import { type Column, operatorWord, TITLE } from './columns.js';
+import { readHeader } from './header.js';
 import { type Cell, runsBy } from './lines.js';
 import type { Problems } from './problems.js';
-import { normLabel, parseAmount, quote } from './text.js';
+import { parseAmount, quote } from './text.js';
+import { standardTier1, tier1Of, tierName, tierWeight } from './tiers.js';
 
 /**
  * The indicator part of a goal table: the header row (一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
@@ -153,107 +155,6 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
   return indicators;
 }
 
-/**
- * The header's columns and where its cells end. An empty cell between labels is a column of its own (a merged
- * header cell). Two side-by-side sets (中长期 and 年度, each from 一级指标 on) keep the year's set: the one with a
- * 年度/plain 指标值, the later when both have one; the other set's 指标值 is kept as the long-term value, its other
- * columns are skipped. `titles`: each long-term column's label as printed (中期指标值), for the reports.
- */
-function readHeader(cells: Cell[]): { columns: Column[]; titles: (string | undefined)[]; end: number } {
-  const labels: (Column[] | null)[] = [];
-  const texts: string[] = [];
-  const sets: number[] = [0];
-  let i = 0;
-  for (; i < cells.length; i++) {
-    const cell = cells[i] as Cell;
-    if (cell.stray) continue;
-    if (cell.text === '') {
-      const later = cells.slice(i + 1, i + 3).find((c) => c.text !== '');
-      if (later && candidates(later.text) && later.row === cell.row) {
-        labels.push(null);
-        texts.push('');
-        continue;
-      }
-      break;
-    }
-    const c = candidates(cell.text) ?? placeColumn(cell, labels, cells[0]);
-    if (!c) break;
-    const setStart = sets[sets.length - 1] as number;
-    const single = c.length === 1 ? c[0] : null;
-    const repeats = single && single !== 'skip' && single !== 'longTarget';
-    if (repeats && labels.slice(setStart).some((l) => l?.length === 1 && l[0] === single)) sets.push(labels.length);
-    labels.push(c);
-    texts.push(normLabel(cell.text));
-  }
-  const bounds = sets.map((from, k) => [from, sets[k + 1] ?? labels.length] as const);
-  const scored = [...bounds].reverse().find(([a, b]) => labels.slice(a, b).some((l) => l?.includes('target')));
-  const other = (k: number) => scored !== undefined && (k < scored[0] || k >= scored[1]);
-  const isValue = (l: Column[] | null) => l?.includes('target') || l?.includes('longTarget');
-  // A year's set that starts at 二级指标 (东莞: 一级 | 二级 | 三级 | 中期值 | 二级 | 三级 | 年度值) shares the 一级.
-  const scoredHasTier1 = scored !== undefined && labels.slice(scored[0], scored[1]).some((l) => l?.[0] === 'tier1');
-  const columns = labels.map((l, k): Column[] | null =>
-    other(k) ? (isValue(l) ? ['longTarget'] : !scoredHasTier1 && l?.[0] === 'tier1' ? l : null) : l,
-  );
-  const roles = assignColumns(columns.map((c) => c ?? ['skip']));
-  // A long-term column named only 指标值 (in the other set) is named for what it is.
-  const titles = roles.map((r, k) =>
-    r === 'longTarget'
-      ? /长期|中期|全周期/.test(texts[k] ?? '')
-        ? texts[k]
-        : TITLE.longTarget
-      : r === 'placeTarget'
-        ? texts[k]
-        : undefined,
-  );
-  return { columns: roles, titles, end: i };
-}
-
-/**
- * A header cell after 三级指标 (and its description / direction columns) that names no column role but a place
- * ("西坪镇尧山村", "埭头镇"), on the header's own row, in a header that has no 指标值: a per-place 指标值 column.
- */
-function placeColumn(cell: Cell, labels: (Column[] | null)[], first: Cell | undefined): Column[] | null {
-  if (first && cell.row !== first.row) return null;
-  if (labels.some((l) => l?.includes('target'))) return null;
-  if (!labels.some((l) => l?.[0] === 'name')) return null;
-  return /^[\u4e00-\u9fff]{2,12}(镇|乡|村|街道|街道办|社区|区|县|市|场|团|连)$/.test(normLabel(cell.text))
-    ? ['placeTarget']
-    : null;
-}
-
-/** "成本指标(10分)" → 成本指标, noting its 10 points; a score range ("成本指标(0-20)分") dropped; else as printed. */
-function tierWeight(text: string, weights: Record<string, number>): string {
-  const m = /^(.*?\S)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(text);
-  if (!m?.[1] || !m[2]) return tierName(text.replace(/\s*[(（]\s*\d+\s*[-~—至]\s*\d+\s*[)）]\s*分?$/, ''));
-  weights[m[1]] = Number(m[2]);
-  return m[1];
-}
-
-/** A tier as named, without the template's instruction ("数量指标 (必填硬性指标)") or spaces between its characters ("产 出 指 标"). */
-function tierName(text: string): string {
-  return text
-    .replace(/\s*[(（](必填|选填)[^()（）]*[)）]\s*$/, '')
-    .replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
-}
-
-const TIER1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];
-
-/**
- * The standard 一级指标 a template's wording stands for: 预期产出指标 → 产出指标, 效果指标 → 效益指标, and a table
- * whose 一级 is a group ("实施效果指标") with the standard names as 二级. Null when the tier is standard or unknown.
- */
-function standardTier1(tier1: string, tier2: string): string | null {
-  const s = normLabel(tier1);
-  if (TIER1.includes(s)) return null;
-  const t2 = normLabel(tier2);
-  if (TIER1.includes(t2)) return t2;
-  if (/^(预期)?产出(指标)?$/.test(s)) return '产出指标';
-  if (/^(预期)?(效果|效益)(指标)?$/.test(s)) return '效益指标';
-  if (/^(服务对象)?满意度(指标)?$/.test(s)) return '满意度指标';
-  if (/^成本(指标)?$/.test(s)) return '成本指标';
-  return null;
-}
-
 /** A target split over 指标性质 / 指标值 / 计量单位 columns, put back together as one would write it. */
 function targetText(value: string, op: string, unit: string): string {
   let text = value;
@@ -261,16 +162,6 @@ function targetText(value: string, op: string, unit: string): string {
   if (sign !== '' && text !== '' && !/^[≥≤<>=＞＜＝≧≦]/.test(text)) text = `${sign}${text}`;
   if (unit.trim() !== '' && /\d$/.test(text)) text = `${text}${unit.trim()}`;
   return text;
-}
-
-/** The 一级指标 a 二级指标's words belong to, in a table that prints no 一级. */
-function tier1Of(tier2: string): string | null {
-  const s = normLabel(tier2);
-  if (/(经济|社会|生态环境)成本/.test(s)) return '成本指标';
-  if (/满意/.test(s)) return '满意度指标';
-  if (/效益|可持续|影响/.test(s)) return '效益指标';
-  if (/数量|质量|时效|成本/.test(s)) return '产出指标';
-  return null;
 }
 
 /** Cells grouped into rows of `columns.length` cells: one blank-line-separated group per row, or several. */
