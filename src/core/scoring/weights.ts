@@ -140,7 +140,7 @@ export function planWeights(
       Math.max(0, tw - statedSum),
       free.map(() => 1),
       decimals,
-      free.map((i) => items[i]?.name ?? ''),
+      free.map(nameOf(items)),
     );
     free.forEach((i, k) => {
       base[i] = shared[k] ?? 0;
@@ -161,12 +161,7 @@ export function planWeights(
       for (const i of idx) weights[i] = base[i] ?? 0;
       continue;
     }
-    const scaled = allocate(
-      live.get(tier) ?? 0,
-      applicable.map(exact),
-      decimals,
-      applicable.map((i) => items[i]?.name ?? ''),
-    );
+    const scaled = allocate(live.get(tier) ?? 0, applicable.map(exact), decimals, applicable.map(nameOf(items)));
     applicable.forEach((i, k) => {
       weights[i] = scaled[k] ?? 0;
     });
@@ -176,6 +171,9 @@ export function planWeights(
   methodNote(items, rules, dropped, notes);
   return { tiers, base, weights, notes, dropped, problems };
 }
+
+/** Each row's name, the tie-break of allocate (see allocate.ts). */
+const nameOf = (items: readonly WeightInput[]) => (i: number) => items[i]?.name ?? '';
 
 const droppedPoints = (items: readonly WeightInput[], base: readonly number[]) =>
   sumExact(items.flatMap((it, i) => (it.notApplicable ? [base[i] ?? 0] : [])));
@@ -257,7 +255,7 @@ function fromTable(items: readonly WeightInput[], rules: RuleSet, where: string,
         weight,
         applicable.map((i) => base[i] ?? 0),
         decimals,
-        applicable.map((i) => items[i]?.name ?? ''),
+        applicable.map(nameOf(items)),
       );
       for (const i of idx) weights[i] = 0;
       applicable.forEach((i, k) => {

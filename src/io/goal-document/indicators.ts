@@ -78,8 +78,7 @@ export function parseIndicators(cells: Cell[], ctx: IndicatorContext): Indicator
     // A bad row is already reported; it only keeps the merged-cell carry going, so the rows below are not blamed.
     if (bad) continue;
     const line = row[0]?.line ?? 0;
-    const anyTarget =
-      get('target') !== '' || columns.some((c, k) => c === 'placeTarget' && (row[k]?.text ?? '') !== '');
+    const anyTarget = get('target') !== '' || places.some((k) => (row[k]?.text ?? '') !== '');
     if (get('name') === '' && !anyTarget && get('description') === '') {
       const tiers = [tier1, tier2].filter((t) => t !== '').join(' / ');
       problems.warn(

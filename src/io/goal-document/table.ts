@@ -171,7 +171,7 @@ function unitOf(seg: TableSegment, problems: Problems, project: string): Unit {
     if (found && unit.name === null) {
       unit.code = found.code;
       unit.name = found.name;
-    } else if (found && unitBlock?.cells.includes(cell)) {
+    } else if (found && unitBlock?.cells.includes(whole)) {
       // A second unit (预算单位 above, 实施单位 here): the first names the table's unit.
     } else {
       problems.error(

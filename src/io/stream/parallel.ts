@@ -37,7 +37,7 @@ export async function scoreInWorkers(
   goalsPath: string,
   actualsPath: string,
   out: LineOut,
-  opts: StreamOptions & { ruleSource: RuleSource; threads?: number },
+  opts: StreamOptions & { ruleSource: RuleSource },
 ): Promise<StreamSummary | null> {
   const url = new URL('./worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) return null;
